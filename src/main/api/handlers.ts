@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { Contract, OperationName, OperationOutput } from '../../shared/api/contract';
+import type { Services } from '../services';
+
+type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type Handlers = {
+  [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>;
+};
+
+/** Maps each contract operation to its service call: the only place the two meet. */
+export function createHandlers(s: Services): Handlers {
+  return {
+    'workspace.get': () => s.workspace.get(),
+    'workspace.update': (input) => s.workspace.update(input),
+    'channels.list': () => s.channels.list(),
+    'channels.create': (input) => s.channels.create(input),
+    'channels.update': (input) => s.channels.update(input),
+    'channels.delete': ({ id }) => s.channels.delete(id),
+    'categories.list': () => s.categories.list(),
+    'posts.list': (filter) => s.posts.list(filter),
+    'posts.get': ({ id }) => s.posts.get(id),
+    'posts.create': (input) => s.posts.create(input),
+    'posts.update': (input) => s.posts.update(input),
+    'posts.move': ({ id, scheduledAt }) => s.posts.move(id, scheduledAt),
+    'posts.duplicate': ({ id }) => s.posts.duplicate(id),
+    'posts.delete': ({ id }) => s.posts.delete(id),
+    'posts.restore': ({ post }) => s.posts.restore(post),
+    'calendar.range': ({ from, to }) => ({ from, to, timezone: s.workspace.timezone() }),
+  };
+}

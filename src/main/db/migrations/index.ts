@@ -1,0 +1,93 @@
+// Versioned schema migrations, applied in order. PRAGMA user_version holds the version of the
+// last applied migration. Never edit a migration that has shipped: add a new one.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'core: settings, channels, categories, posts, ideas',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE channels (
+        id TEXT PRIMARY KEY,
+        network TEXT NOT NULL,
+        name TEXT NOT NULL,
+        handle TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL,
+        timezone TEXT,
+        slots TEXT NOT NULL DEFAULT '[]',
+        max_length INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE categories (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        color TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        target_share REAL NOT NULL CHECK (target_share >= 0 AND target_share <= 1),
+        is_promotional INTEGER NOT NULL DEFAULT 0,
+        min_gap_slots INTEGER,
+        min_gap_days INTEGER,
+        max_per_week INTEGER,
+        no_consecutive INTEGER NOT NULL DEFAULT 0,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE posts (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        base_text TEXT NOT NULL DEFAULT '',
+        category_id TEXT REFERENCES categories(id) ON DELETE SET NULL,
+        scheduled_at TEXT,
+        timezone TEXT NOT NULL,
+        images TEXT NOT NULL DEFAULT '[]',
+        link TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft',
+        placeholder INTEGER NOT NULL DEFAULT 0,
+        series_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX posts_by_scheduled_at ON posts(scheduled_at);
+      CREATE INDEX posts_by_category ON posts(category_id);
+
+      CREATE TABLE post_channels (
+        post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+        channel_id TEXT NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        text_override TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (post_id, channel_id)
+      ) STRICT;
+      CREATE INDEX post_channels_by_channel ON post_channels(channel_id);
+
+      CREATE TABLE ideas (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        story TEXT NOT NULL DEFAULT '',
+        submitted_by TEXT NOT NULL DEFAULT '',
+        branch TEXT NOT NULL DEFAULT '',
+        category_id TEXT REFERENCES categories(id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'new',
+        earliest TEXT,
+        latest TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,22 @@
+import type { Db } from '../connection';
+import { createCategoryRepository } from './categories';
+import { createChannelRepository } from './channels';
+import { createIdeaRepository } from './ideas';
+import { createPostRepository } from './posts';
+import { createSettingsRepository } from './settings';
+
+export function createRepositories(db: Db) {
+  return {
+    db,
+    settings: createSettingsRepository(db),
+    channels: createChannelRepository(db),
+    categories: createCategoryRepository(db),
+    posts: createPostRepository(db),
+    ideas: createIdeaRepository(db),
+    /** Runs fn in one transaction: every multi-row write goes through here. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

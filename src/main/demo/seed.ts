@@ -1,0 +1,163 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, startOfMonth, subMonths } from 'date-fns';
+import type { Category, Channel, Network, Post, PostStatus } from '../../shared/domain/schemas';
+import { newId, nowIso } from '../db/repositories/rows';
+import type { Services } from '../services';
+
+export const DEMO_BANK = { name: 'Riverside Community Bank', timezone: 'America/New_York' };
+
+// Target mix grounded in the seed articles: mostly people, stories, conversation and advice;
+// product posts a minority (at most 20%).
+const DEMO_CATEGORIES: Array<Omit<Category, 'id' | 'createdAt' | 'updatedAt'>> = [
+  { name: 'Employee highlights', color: '#2f9e44', description: 'The people behind the counter: milestones, volunteering, the teller who ran a marathon.', targetShare: 0.25, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 1 },
+  { name: 'Community & customer stories', color: '#1971c2', description: 'Local businesses we serve, events we sponsor, customers in their own words.', targetShare: 0.2, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 2 },
+  { name: 'Questions & conversation', color: '#f08c00', description: 'Questions that start conversations: polls, "what was your first car?", local trivia.', targetShare: 0.2, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 3 },
+  { name: 'Financial tips & education', color: '#7048e8', description: 'Useful advice: budgeting, fraud awareness, first-home buying, saving for college.', targetShare: 0.2, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 4 },
+  { name: 'Products & promotions', color: '#e03131', description: 'Rates, accounts and offers. Keep to a minority of the feed.', targetShare: 0.15, isPromotional: true, minGapSlots: null, minGapDays: null, maxPerWeek: 2, noConsecutive: true, sortOrder: 5 },
+];
+
+const weekdays = (times: string[], days = [1, 2, 3, 4, 5]) => days.flatMap((weekday) => times.map((time) => ({ weekday, time })));
+
+const DEMO_CHANNELS: Array<{ network: Network; name: string; handle: string; slots: Channel['slots'] }> = [
+  { network: 'facebook', name: 'Riverside on Facebook', handle: 'RiversideCommunityBank', slots: weekdays(['09:30', '15:00']) },
+  { network: 'instagram', name: 'Riverside on Instagram', handle: '@riversidebank', slots: weekdays(['12:00'], [1, 3, 5, 6]) },
+  { network: 'linkedin', name: 'Riverside on LinkedIn', handle: 'riverside-community-bank', slots: weekdays(['08:30'], [2, 4]) },
+  { network: 'x', name: 'Riverside on X', handle: '@RiversideBank', slots: weekdays(['10:00', '16:30']) },
+  { network: 'google_business', name: 'Main Street branch (Google)', handle: 'Riverside Main St', slots: weekdays(['11:00'], [1]) },
+];
+
+const POST_IDEAS: Record<string, Array<{ title: string; text: string }>> = {
+  'Employee highlights': [
+    { title: 'Maria finishes the Chicago Marathon', text: 'Maria from our Oak Street branch just ran her first marathon: 26.2 miles, and she was back behind the counter Monday morning. Congratulations, Maria! 🏃‍♀️' },
+    { title: '25 years with Tom, branch manager', text: 'Tom opened his first account here as a teenager. Twenty-five years later he runs our Main Street branch. Thank you for everything, Tom.' },
+    { title: 'Team volunteers at the food bank', text: 'Our West Side team spent Saturday sorting 2,000 pounds of food at the River Valley Food Bank. Proud of this crew.' },
+    { title: 'Meet Aisha, our new mortgage advisor', text: 'Say hello to Aisha! She helps first-time buyers make sense of the numbers, and she makes a mean cup of coffee.' },
+  ],
+  'Community & customer stories': [
+    { title: 'Rosa’s Bakery turns 10', text: 'Ten years ago Rosa opened a tiny bakery on 3rd Street. Today she employs twelve neighbours. Happy anniversary, Rosa’s Bakery!' },
+    { title: 'Little League season opener', text: 'Good luck to the Riverside Rapids this season! We are proud to sponsor our hometown team again.' },
+    { title: 'Library reading challenge', text: 'The summer reading challenge at Riverside Public Library starts today. Stop by any branch for a free bookmark.' },
+  ],
+  'Questions & conversation': [
+    { title: 'What was your first job?', text: 'Ours was scooping ice cream at the county fair. What was your very first job? Tell us below 👇' },
+    { title: 'Best local lunch spot?', text: 'Settle a debate in our break room: which local spot has the best lunch in town?' },
+    { title: 'Saver or spender?', text: 'Honest question: when you get a little extra money, do you save it or treat yourself?' },
+  ],
+  'Financial tips & education': [
+    { title: 'Spot a phishing text', text: 'We will never text you asking for your PIN or password. If a message feels urgent and asks for personal details, call your branch instead.' },
+    { title: 'The 50/30/20 budget', text: 'A simple budget to start with: 50% needs, 30% wants, 20% savings. Small steps add up.' },
+    { title: 'First-home checklist', text: 'Thinking about buying your first home? Start with your credit report, a savings target and a pre-approval conversation.' },
+  ],
+  'Products & promotions': [
+    { title: 'Free checking for students', text: 'Heading to college? Our student checking has no monthly maintenance fee. Member FDIC.' },
+    { title: 'Mobile deposit is here', text: 'Deposit checks from your couch with our mobile app. Member FDIC.' },
+  ],
+};
+
+const STAFF_IDEAS = [
+  { title: 'Teller Jake coaches a youth soccer team', submittedBy: 'Jake Miller', branch: 'Oak Street', category: 'Employee highlights' },
+  { title: 'Customer who saved for 30 years to open a café', submittedBy: 'Linda Park', branch: 'Main Street', category: 'Community & customer stories' },
+  { title: 'Our drive-through dog treats tradition', submittedBy: 'Sam Ortiz', branch: 'West Side', category: 'Employee highlights' },
+  { title: 'Quiz: how many coins fit in the lobby jar?', submittedBy: 'Priya Shah', branch: 'Main Street', category: 'Questions & conversation' },
+  { title: 'Fraud-prevention tips from our security team', submittedBy: 'Dana White', branch: 'Operations', category: 'Financial tips & education' },
+  { title: 'Branch staff knit hats for the NICU', submittedBy: 'Grace Lee', branch: 'Riverside Plaza', category: 'Employee highlights' },
+];
+
+/** Deterministic pseudo-random numbers so the demo looks the same every time it is created. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Seeds the demo bank: channels, categories with targets, three months of posts, a backlog of story ideas. */
+export function seedDemoWorkspace(services: Services, today: Date = new Date()): void {
+  const { repos } = services;
+  const zone = DEMO_BANK.timezone;
+  const random = seededRandom(20261124);
+  repos.transaction(() => {
+    services.workspace.update(DEMO_BANK);
+    const now = nowIso();
+    const categories = DEMO_CATEGORIES.map((c) => ({ ...c, id: newId(), createdAt: now, updatedAt: now }));
+    categories.forEach((c) => repos.categories.save(c));
+    const channels = DEMO_CHANNELS.map((c) => services.channels.create(c));
+
+    // Three months: last month (published), this month (mixed), next month (drafts and reviews).
+    const first = startOfMonth(subMonths(today, 1));
+    const todayKey = format(today, 'yyyy-MM-dd');
+    const counters = new Map<string, number>();
+    for (let day = 0; day < 92; day++) {
+      const date = addDays(first, day);
+      const weekday = ((date.getDay() + 6) % 7) + 1;
+      if (weekday > 5) continue;
+      for (const [hour, minute] of [
+        [9, 30],
+        [15, 0],
+      ] as const) {
+        if (random() < 0.35) continue;
+        const category = pickCategory(categories, random());
+        const pool = POST_IDEAS[category.name];
+        const used = counters.get(category.name) ?? 0;
+        counters.set(category.name, used + 1);
+        const idea = pool[used % pool.length];
+        const channelIds = channels.filter(() => random() < 0.55).map((c) => c.id);
+        if (channelIds.length === 0) channelIds.push(channels[0].id);
+        const instant = new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), hour, minute, zone);
+        const dayKey = format(date, 'yyyy-MM-dd');
+        const status: PostStatus =
+          dayKey < todayKey ? 'published' : pickStatus(random(), dayKey < format(addDays(today, 14), 'yyyy-MM-dd'));
+        const post: Post = {
+          id: newId(),
+          title: idea.title,
+          baseText: idea.text,
+          channelIds,
+          channelTexts: {},
+          categoryId: category.id,
+          scheduledAt: new Date(instant.getTime()).toISOString(),
+          timezone: zone,
+          images: category.name === 'Employee highlights' ? [{ src: 'media/team-photo.jpg', alt: 'Riverside team members smiling in the branch lobby' }] : [],
+          link: null,
+          notes: '',
+          status,
+          placeholder: false,
+          seriesId: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        repos.posts.save(post);
+      }
+    }
+
+    STAFF_IDEAS.forEach((idea, i) =>
+      repos.ideas.insert({
+        id: newId(),
+        title: idea.title,
+        story: '',
+        submittedBy: idea.submittedBy,
+        branch: idea.branch,
+        categoryId: categories.find((c) => c.name === idea.category)?.id ?? null,
+        status: i % 3 === 0 ? 'new' : 'accepted',
+        earliest: null,
+        latest: format(addDays(today, 30 + i * 10), 'yyyy-MM-dd'),
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  });
+}
+
+function pickCategory<T extends { targetShare: number }>(categories: T[], r: number): T {
+  let acc = 0;
+  for (const c of categories) {
+    acc += c.targetShare;
+    if (r < acc) return c;
+  }
+  return categories[categories.length - 1];
+}
+
+function pickStatus(r: number, soon: boolean): PostStatus {
+  if (soon) return r < 0.6 ? 'approved' : r < 0.85 ? 'in_review' : 'changes_requested';
+  return r < 0.5 ? 'draft' : r < 0.8 ? 'in_review' : 'approved';
+}

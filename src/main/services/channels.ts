@@ -1,0 +1,46 @@
+import type { ChannelInput } from '../../shared/api/contract';
+import { Channel } from '../../shared/domain/schemas';
+import type { Repositories } from '../db/repositories';
+import { newId, nowIso } from '../db/repositories/rows';
+import { notFound } from './errors';
+
+export const NETWORK_COLORS: Record<Channel['network'], string> = {
+  facebook: '#1877f2',
+  instagram: '#c13584',
+  linkedin: '#0a66c2',
+  x: '#14171a',
+  threads: '#333333',
+  bluesky: '#0085ff',
+  mastodon: '#6364ff',
+  google_business: '#34a853',
+  other: '#6b7280',
+};
+
+export function createChannelService(repos: Repositories) {
+  return {
+    list: (): Channel[] => repos.channels.list(),
+    create(input: ChannelInput): Channel {
+      const now = nowIso();
+      const channel = Channel.parse({
+        id: newId(),
+        color: NETWORK_COLORS[input.network],
+        ...input,
+        createdAt: now,
+        updatedAt: now,
+      });
+      repos.channels.save(channel);
+      return channel;
+    },
+    update(input: Partial<ChannelInput> & { id: string }): Channel {
+      const existing = repos.channels.get(input.id);
+      if (!existing) throw notFound('Channel', input.id);
+      const channel = Channel.parse({ ...existing, ...input, updatedAt: nowIso() });
+      repos.channels.save(channel);
+      return channel;
+    },
+    delete(id: string): { deleted: boolean } {
+      return { deleted: repos.channels.delete(id) };
+    },
+  };
+}
+export type ChannelService = ReturnType<typeof createChannelService>;

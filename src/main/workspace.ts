@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiResult } from '../shared/api/contract';
+import { createDispatcher } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import { openDatabase, type Db } from './db/connection';
+import { seedDemoWorkspace } from './demo/seed';
+import { createServices, type Services } from './services';
+
+export interface Workspace {
+  db: Db;
+  services: Services;
+  dispatch: (name: string, input: unknown) => Promise<ApiResult<unknown>>;
+  close(): void;
+  /** true when this call created the database file */
+  isNew: boolean;
+}
+
+export const DATABASE_FILE_NAME = 'storybank.sqlite';
+
+export function defaultDatabasePath(userDataDir: string): string {
+  return path.join(userDataDir, DATABASE_FILE_NAME);
+}
+
+export function workspaceExists(dbPath: string): boolean {
+  return fs.existsSync(dbPath);
+}
+
+/** Opens a workspace (one SQLite file), migrating it; `demo` seeds the demo bank into a new one. */
+export function openWorkspace(opts: { dbPath: string; demo?: boolean }): Workspace {
+  const isNew = !workspaceExists(opts.dbPath);
+  const db = openDatabase(opts.dbPath);
+  const services = createServices(db, path.resolve(opts.dbPath));
+  if (opts.demo && services.channels.list().length === 0) seedDemoWorkspace(services);
+  return {
+    db,
+    services,
+    dispatch: createDispatcher(createHandlers(services)),
+    close: () => db.close(),
+    isNew,
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Center,
+  Group,
+  Loader,
+  MantineProvider,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  createTheme,
+} from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconArrowForwardUp, IconCalendarMonth } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { showError } from './errors';
+import { UndoProvider, useUndo } from './undo';
+import { WorkspaceProvider, useWorkspace } from './workspace';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'md',
+  fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
+  headings: { fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif' },
+});
+
+type PageId = 'calendar';
+const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
+  { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
+];
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" />
+      <WorkspaceProvider
+        fallback={(error) => (
+          <Center h="100vh">
+            {error ? (
+              <Stack align="center" gap="xs">
+                <Title order={3}>Storybank could not open the workspace</Title>
+                <Text c="dimmed">{error}</Text>
+              </Stack>
+            ) : (
+              <Loader aria-label="Loading workspace" />
+            )}
+          </Center>
+        )}
+      >
+        <UndoProvider onError={(e) => showError(e, 'Could not undo')}>
+          <Shell />
+        </UndoProvider>
+      </WorkspaceProvider>
+    </MantineProvider>
+  );
+}
+
+function Shell() {
+  const { info } = useWorkspace();
+  const [page, setPage] = useState<PageId>('calendar');
+  const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <img src="./logo.svg" alt="" width={28} height={28} />
+            <Title order={1} size="h4">
+              Storybank
+            </Title>
+            <Text c="dimmed" size="sm">
+              {info.name}
+            </Text>
+            <Badge variant="light" color="gray" title="Workspace time zone">
+              {info.timezone}
+            </Badge>
+          </Group>
+          <UndoButtons />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        {PAGES.map((p) => (
+          <NavLink
+            key={p.id}
+            label={p.label}
+            leftSection={p.icon}
+            active={p.id === page}
+            onClick={() => setPage(p.id)}
+            aria-current={p.id === page ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{current.render()}</AppShell.Main>
+    </AppShell>
+  );
+}
+
+function UndoButtons() {
+  const { undo, redo, undoLabel, redoLabel } = useUndo();
+  return (
+    <Group gap={4}>
+      <Tooltip label={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
+        <ActionIcon variant="subtle" size="lg" aria-label="Undo" disabled={!undoLabel} onClick={() => void undo()}>
+          <IconArrowBackUp size={20} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+        <ActionIcon variant="subtle" size="lg" aria-label="Redo" disabled={!redoLabel} onClick={() => void redo()}>
+          <IconArrowForwardUp size={20} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

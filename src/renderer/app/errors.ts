@@ -1,0 +1,15 @@
+import { notifications } from '@mantine/notifications';
+import { ApiFailure } from '../api/client';
+
+/** Shows any failure as a readable notification (the field paths of a validation error included). */
+export function showError(error: unknown, title = 'Something went wrong'): void {
+  const message =
+    error instanceof ApiFailure
+      ? error.error.issues.length > 1
+        ? error.error.issues.map((i) => `${i.path}: ${i.message}`).join('\n')
+        : error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  notifications.show({ color: 'red', title, message, autoClose: 8000 });
+}

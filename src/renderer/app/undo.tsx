@@ -1,0 +1,81 @@
+import { useHotkeys } from '@mantine/hooks';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+
+/** One user action that can be taken back and done again (both directions hit the database). */
+export interface UndoableCommand {
+  label: string;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+}
+
+interface UndoState {
+  push(command: UndoableCommand): void;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+const UndoContext = createContext<UndoState | null>(null);
+const LIMIT = 100;
+
+export function UndoProvider({ children, onError }: { children: ReactNode; onError: (error: unknown) => void }) {
+  const done = useRef<UndoableCommand[]>([]);
+  const undone = useRef<UndoableCommand[]>([]);
+  const busy = useRef(false);
+  const [, setVersion] = useState(0);
+  const bump = () => setVersion((v) => v + 1);
+
+  const push = useCallback((command: UndoableCommand) => {
+    done.current = [...done.current.slice(-(LIMIT - 1)), command];
+    undone.current = [];
+    bump();
+  }, []);
+
+  const step = useCallback(
+    async (from: React.MutableRefObject<UndoableCommand[]>, to: React.MutableRefObject<UndoableCommand[]>, run: 'undo' | 'redo') => {
+      const command = from.current[from.current.length - 1];
+      if (!command || busy.current) return;
+      busy.current = true;
+      try {
+        await command[run]();
+        from.current = from.current.slice(0, -1);
+        to.current = [...to.current, command];
+      } catch (error) {
+        onError(error);
+      } finally {
+        busy.current = false;
+        bump();
+      }
+    },
+    [onError],
+  );
+
+  const undo = useCallback(() => step(done, undone, 'undo'), [step]);
+  const redo = useCallback(() => step(undone, done, 'redo'), [step]);
+
+  useHotkeys([
+    ['mod+Z', () => void undo()],
+    ['mod+shift+Z', () => void redo()],
+    ['mod+Y', () => void redo()],
+  ]);
+
+  const value = useMemo<UndoState>(
+    () => ({
+      push,
+      undo,
+      redo,
+      undoLabel: done.current.at(-1)?.label ?? null,
+      redoLabel: undone.current.at(-1)?.label ?? null,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [push, undo, redo, done.current, undone.current],
+  );
+  return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
+}
+
+export function useUndo(): UndoState {
+  const state = useContext(UndoContext);
+  if (!state) throw new Error('useUndo outside UndoProvider');
+  return state;
+}

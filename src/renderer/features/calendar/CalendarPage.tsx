@@ -1,0 +1,227 @@
+import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg } from '@fullcalendar/core';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
+import listPlugin from '@fullcalendar/list';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { Button, Group, MultiSelect, Paper, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PostFilter } from '../../../shared/api/contract';
+import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
+import { utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
+import { call } from '../../api/client';
+import { showError } from '../../app/errors';
+import { useUndo } from '../../app/undo';
+import { useWorkspace } from '../../app/workspace';
+import { PostEditor, type EditorTarget } from './PostEditor';
+import { eventDateToInstant, NETWORK_ABBREVIATIONS, postToEvent } from './postEvents';
+
+interface VisibleRange {
+  from: string;
+  to: string;
+}
+
+export function CalendarPage() {
+  const { info, channels, categories } = useWorkspace();
+  const zone = info.timezone;
+  const undo = useUndo();
+  const calendarRef = useRef<FullCalendar>(null);
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [posts, setPosts] = useState<Post[]>([]);
+  const [channelFilter, setChannelFilter] = useState<string[]>([]);
+  const [categoryFilter, setCategoryFilter] = useState<string[]>([]);
+  const [statusFilter, setStatusFilter] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 200);
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+
+  const filter = useMemo<PostFilter | null>(
+    () =>
+      range && {
+        from: range.from,
+        to: range.to,
+        channelIds: channelFilter.length ? channelFilter : undefined,
+        categoryIds: categoryFilter.length ? categoryFilter : undefined,
+        statuses: statusFilter.length ? (statusFilter as PostStatus[]) : undefined,
+        text: debouncedText.trim() || undefined,
+      },
+    [range, channelFilter, categoryFilter, statusFilter, debouncedText],
+  );
+
+  const reload = useCallback(async () => {
+    if (!filter) return;
+    try {
+      setPosts(await call('posts.list', filter));
+    } catch (error) {
+      showError(error, 'Could not load posts');
+    }
+  }, [filter]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
+  const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
+  const events = useMemo(
+    () => posts.map((p) => postToEvent(p, zone, categoryById)).filter((e) => e !== null),
+    [posts, zone, categoryById],
+  );
+
+  const onDatesSet = (arg: DatesSetArg) => {
+    // FullCalendar's dates are wall-clock dates of the workspace zone (see postEvents.ts).
+    const from = zonedDayStartUtc(arg.start.toISOString().slice(0, 10), zone);
+    const to = zonedDayStartUtc(arg.end.toISOString().slice(0, 10), zone);
+    setRange((old) => (old && old.from === from && old.to === to ? old : { from, to }));
+  };
+
+  const move = async (id: string, scheduledAt: string | null) => {
+    const post = await call('posts.move', { id, scheduledAt });
+    setPosts((list) => list.map((p) => (p.id === id ? post : p)));
+    return post;
+  };
+
+  const onEventDrop = async (arg: EventDropArg) => {
+    const post = arg.event.extendedProps.post as Post;
+    const target = eventDateToInstant(arg.event.start!, zone);
+    if (!target.instant) {
+      arg.revert();
+      notifications.show({ color: 'orange', title: 'That time does not exist', message: target.message });
+      return;
+    }
+    if (target.status === 'ambiguous') {
+      notifications.show({ color: 'yellow', title: 'Time happens twice', message: target.message });
+    }
+    const before = post.scheduledAt;
+    const after = target.instant;
+    try {
+      await move(post.id, after);
+      undo.push({
+        label: `move of “${post.title}”`,
+        undo: async () => void (await move(post.id, before)),
+        redo: async () => void (await move(post.id, after)),
+      });
+    } catch (error) {
+      arg.revert();
+      showError(error, 'Could not move the post');
+    }
+  };
+
+  const onEventClick = (arg: EventClickArg) => {
+    arg.jsEvent.preventDefault();
+    setEditor({ post: arg.event.extendedProps.post as Post });
+  };
+
+  const onDateClick = (arg: DateClickArg) => {
+    const iso = arg.date.toISOString();
+    setEditor({ date: iso.slice(0, 10), time: arg.allDay ? '09:00' : iso.slice(11, 16) });
+  };
+
+  const renderEvent = (arg: EventContentArg) => {
+    const post = arg.event.extendedProps.post as Post;
+    const networks = post.channelIds.map((id) => channelById.get(id)).filter((c) => c !== undefined);
+    return (
+      <div className={`sb-event sb-status-${post.status}`} title={`${post.title} (${STATUS_LABELS[post.status]})`}>
+        <div className="sb-event-line">
+          <span className="sb-event-time">{arg.timeText}</span>
+          <span className="sb-event-title">{post.title}</span>
+        </div>
+        <div className="sb-event-line">
+          {networks.map((c) => (
+            <span key={c.id} className="sb-net" title={c.name}>
+              {NETWORK_ABBREVIATIONS[c.network]}
+            </span>
+          ))}
+          <span className="sb-status">{STATUS_LABELS[post.status]}</span>
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Title, text or notes"
+          leftSection={<IconSearch size={16} />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={220}
+        />
+        <MultiSelect
+          label="Channels"
+          placeholder={channelFilter.length ? undefined : 'All channels'}
+          data={channels.map((c) => ({ value: c.id, label: c.name }))}
+          value={channelFilter}
+          onChange={setChannelFilter}
+          clearable
+          w={240}
+        />
+        <MultiSelect
+          label="Categories"
+          placeholder={categoryFilter.length ? undefined : 'All categories'}
+          data={categories.map((c) => ({ value: c.id, label: c.name }))}
+          value={categoryFilter}
+          onChange={setCategoryFilter}
+          clearable
+          w={240}
+        />
+        <MultiSelect
+          label="Status"
+          placeholder={statusFilter.length ? undefined : 'Any status'}
+          data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          value={statusFilter}
+          onChange={setStatusFilter}
+          clearable
+          w={200}
+        />
+        <Button ml="auto" leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
+          New post
+        </Button>
+      </Group>
+      <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }} aria-label="Content calendar">
+        <FullCalendar
+          ref={calendarRef}
+          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+          initialView="dayGridMonth"
+          timeZone="UTC"
+          firstDay={1}
+          height="100%"
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
+          buttonText={{ today: 'Today', month: 'Month', week: 'Week', list: 'List' }}
+          now={() => {
+            const wall = utcToZonedWallTime(new Date().toISOString(), zone);
+            return `${wall.date}T${wall.time}:00Z`;
+          }}
+          events={events}
+          eventContent={renderEvent}
+          eventInteractive
+          eventDisplay="block"
+          allDaySlot={false}
+          editable
+          eventDurationEditable={false}
+          dayMaxEvents={4}
+          nowIndicator
+          slotMinTime="06:00:00"
+          slotMaxTime="22:00:00"
+          eventTimeFormat={{ hour: 'numeric', minute: '2-digit', meridiem: 'short' }}
+          datesSet={onDatesSet}
+          eventDrop={(arg) => void onEventDrop(arg)}
+          eventClick={onEventClick}
+          dateClick={onDateClick}
+        />
+      </Paper>
+      {editor && (
+        <PostEditor
+          target={editor}
+          onClose={() => setEditor(null)}
+          onChanged={() => void reload()}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+// Posts <-> FullCalendar events. FullCalendar runs in 'UTC' mode and is fed wall-clock times of
+// the workspace zone written as if they were UTC, so what it shows is the bank's local time
+// whatever the machine's zone; moves are read back the same way and converted with the zone.
+import type { EventInput } from '@fullcalendar/core';
+import type { Category, Channel, Post } from '../../../shared/domain/schemas';
+import { utcToZonedWallTime, zonedWallTimeToUtc, type ZonedConversion } from '../../../shared/time';
+
+export const UNCATEGORISED_COLOR = '#868e96';
+
+export function postToEvent(post: Post, zone: string, categories: Map<string, Category>): EventInput | null {
+  if (!post.scheduledAt) return null;
+  const wall = utcToZonedWallTime(post.scheduledAt, zone);
+  const category = post.categoryId ? categories.get(post.categoryId) : undefined;
+  const color = category?.color ?? UNCATEGORISED_COLOR;
+  return {
+    id: post.id,
+    title: post.title,
+    start: `${wall.date}T${wall.time}:00Z`,
+    allDay: false,
+    backgroundColor: color,
+    borderColor: color,
+    textColor: '#ffffff',
+    classNames: [`sb-is-${post.status}`],
+    extendedProps: { post },
+  };
+}
+
+/** The wall-clock date/time FullCalendar reports (its UTC fields) -> a real instant in `zone`. */
+export function eventDateToInstant(date: Date, zone: string): ZonedConversion {
+  const iso = date.toISOString();
+  return zonedWallTimeToUtc(iso.slice(0, 10), iso.slice(11, 16), zone);
+}
+
+export const NETWORK_ABBREVIATIONS: Record<Channel['network'], string> = {
+  facebook: 'FB',
+  instagram: 'IG',
+  linkedin: 'IN',
+  x: 'X',
+  threads: 'TH',
+  bluesky: 'BS',
+  mastodon: 'MA',
+  google_business: 'G',
+  other: '•',
+};

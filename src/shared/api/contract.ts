@@ -1,0 +1,122 @@
+// The one typed API contract. Every operation is named once here with zod schemas for its
+// input and output. Main registers handlers for exactly these names (IPC and the browser
+// host), the preload exposes exactly these names, and the renderer calls a typed client.
+import { z } from 'zod';
+import {
+  Category,
+  Channel,
+  HexColor,
+  Id,
+  LocalDate,
+  Network,
+  Post,
+  PostImage,
+  PostLink,
+  PostStatus,
+  PostingSlot,
+  TimeZone,
+  UtcInstant,
+  Workspace,
+} from '../domain/schemas';
+
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const WorkspaceInfo = Workspace.extend({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+export const ChannelInput = z.object({
+  network: Network,
+  name: z.string().trim().min(1).max(120),
+  handle: z.string().max(120).optional(),
+  color: HexColor.optional(),
+  timezone: TimeZone.nullable().optional(),
+  slots: z.array(PostingSlot).optional(),
+  maxLength: z.number().int().positive().nullable().optional(),
+});
+export type ChannelInput = z.infer<typeof ChannelInput>;
+
+export const PostInput = z.object({
+  title: z.string().trim().min(1, 'a post needs a title').max(200),
+  baseText: z.string().max(70000).optional(),
+  channelIds: z.array(Id).optional(),
+  channelTexts: z.record(z.string(), z.string().max(70000)).optional(),
+  categoryId: Id.nullable().optional(),
+  scheduledAt: UtcInstant.nullable().optional(),
+  timezone: TimeZone.optional(),
+  images: z.array(PostImage).optional(),
+  link: PostLink.nullable().optional(),
+  notes: z.string().max(10000).optional(),
+  status: PostStatus.optional(),
+  placeholder: z.boolean().optional(),
+});
+export type PostInput = z.infer<typeof PostInput>;
+
+export const PostFilter = z.object({
+  from: UtcInstant.optional(),
+  to: UtcInstant.optional(),
+  channelIds: z.array(Id).optional(),
+  categoryIds: z.array(Id).optional(),
+  statuses: z.array(PostStatus).optional(),
+  text: z.string().max(200).optional(),
+  /** true = only unscheduled posts (the backlog) */
+  unscheduled: z.boolean().optional(),
+});
+export type PostFilter = z.infer<typeof PostFilter>;
+
+const ById = z.object({ id: Id });
+
+export const contract = {
+  'workspace.get': op(z.object({}), WorkspaceInfo),
+  'workspace.update': op(Workspace.partial(), WorkspaceInfo),
+
+  'channels.list': op(z.object({}), z.array(Channel)),
+  'channels.create': op(ChannelInput, Channel),
+  'channels.update': op(ChannelInput.partial().extend({ id: Id }), Channel),
+  'channels.delete': op(ById, z.object({ deleted: z.boolean() })),
+
+  'categories.list': op(z.object({}), z.array(Category)),
+
+  'posts.list': op(PostFilter, z.array(Post)),
+  'posts.get': op(ById, Post),
+  'posts.create': op(PostInput, Post),
+  'posts.update': op(PostInput.partial().extend({ id: Id }), Post),
+  'posts.move': op(z.object({ id: Id, scheduledAt: UtcInstant.nullable() }), Post),
+  'posts.duplicate': op(ById, Post),
+  'posts.delete': op(ById, z.object({ deleted: Post })),
+  /** Undo of a delete: puts the exact post back. */
+  'posts.restore': op(z.object({ post: Post }), Post),
+
+  'calendar.range': op(
+    z.object({ from: LocalDate, to: LocalDate }),
+    z.object({ from: LocalDate, to: LocalDate, timezone: TimeZone }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unknown_operation', 'internal'] as const;
+export const ApiError = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** For validation errors: the path of each bad field and what is wrong with it. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the preload exposes as `window.storybank` and the browser host's client implements. */
+export type StorybankApi = {
+  [K in OperationName]: (input: OperationInput<K>) => Promise<ApiResult<OperationOutput<K>>>;
+};
+
+/** IPC channel name for an operation (one channel per operation; no generic send). */
+export const ipcChannel = (name: OperationName): string => `storybank:${name}`;

@@ -1,0 +1,165 @@
+// Domain model shared by main and renderer: zod schemas are the single source of truth,
+// TypeScript types are inferred from them.
+import { z } from 'zod';
+
+export const NETWORKS = [
+  'facebook',
+  'instagram',
+  'linkedin',
+  'x',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'google_business',
+  'other',
+] as const;
+export const Network = z.enum(NETWORKS);
+export type Network = z.infer<typeof Network>;
+
+export const NETWORK_LABELS: Record<Network, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  google_business: 'Google Business Profile',
+  other: 'Other',
+};
+
+export const POST_STATUSES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'exported',
+  'published',
+  'archived',
+] as const;
+export const PostStatus = z.enum(POST_STATUSES);
+export type PostStatus = z.infer<typeof PostStatus>;
+
+export const STATUS_LABELS: Record<PostStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  exported: 'Exported',
+  published: 'Published',
+  archived: 'Archived',
+};
+
+export const Id = z.uuid();
+/** An instant, always stored in UTC: `2026-03-08T14:30:00.000Z`. */
+export const UtcInstant = z.iso.datetime({ offset: false });
+/** A calendar date `YYYY-MM-DD` (no time, no zone). */
+export const LocalDate = z.iso.date();
+/** A wall-clock time `HH:mm`. */
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:mm');
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1f7a8c');
+
+const isValidTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const TimeZone = z.string().min(1).refine(isValidTimeZone, 'unknown IANA time zone');
+
+/** One weekly posting slot: weekday 1 = Monday … 7 = Sunday (ISO), wall-clock time in the channel zone. */
+export const PostingSlot = z.object({
+  weekday: z.number().int().min(1).max(7),
+  time: LocalTime,
+});
+export type PostingSlot = z.infer<typeof PostingSlot>;
+
+export const Channel = z.object({
+  id: Id,
+  network: Network,
+  name: z.string().trim().min(1).max(120),
+  handle: z.string().max(120).default(''),
+  color: HexColor,
+  /** null = the workspace's zone */
+  timezone: TimeZone.nullable().default(null),
+  slots: z.array(PostingSlot).default([]),
+  /** Per-server character limit, only meaningful for Mastodon. */
+  maxLength: z.number().int().positive().nullable().default(null),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type Channel = z.infer<typeof Channel>;
+
+export const Category = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(80),
+  color: HexColor,
+  description: z.string().max(1000).default(''),
+  /** 0..1; the shares of all categories sum to 1. */
+  targetShare: z.number().min(0).max(1),
+  /** Self-promotion (products, rates, offers): called out in the mix report. */
+  isPromotional: z.boolean().default(false),
+  minGapSlots: z.number().int().min(0).nullable().default(null),
+  minGapDays: z.number().int().min(0).nullable().default(null),
+  maxPerWeek: z.number().int().min(0).nullable().default(null),
+  noConsecutive: z.boolean().default(false),
+  sortOrder: z.number().int().default(0),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type Category = z.infer<typeof Category>;
+
+export const PostImage = z.object({
+  /** Local path in the workspace media folder, or a public https URL. */
+  src: z.string().min(1).max(2000),
+  alt: z.string().max(1500).default(''),
+});
+export type PostImage = z.infer<typeof PostImage>;
+
+export const Utm = z.object({
+  source: z.string().max(100).default(''),
+  medium: z.string().max(100).default(''),
+  campaign: z.string().max(100).default(''),
+  term: z.string().max(100).default(''),
+  content: z.string().max(100).default(''),
+});
+export type Utm = z.infer<typeof Utm>;
+
+export const PostLink = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  utm: Utm.nullable().default(null),
+});
+export type PostLink = z.infer<typeof PostLink>;
+
+export const Post = z.object({
+  id: Id,
+  title: z.string().trim().min(1).max(200),
+  /** Shared text used on every channel unless overridden. */
+  baseText: z.string().max(70000).default(''),
+  channelIds: z.array(Id).default([]),
+  /** Per-channel override texts, keyed by channel id. */
+  channelTexts: z.record(z.string(), z.string().max(70000)).default({}),
+  categoryId: Id.nullable().default(null),
+  /** UTC instant; null = unscheduled (backlog). */
+  scheduledAt: UtcInstant.nullable().default(null),
+  /** IANA zone the post was planned in (wall-clock shown to the user). */
+  timezone: TimeZone,
+  images: z.array(PostImage).default([]),
+  link: PostLink.nullable().default(null),
+  notes: z.string().max(10000).default(''),
+  status: PostStatus.default('draft'),
+  /** A planner placeholder ("Question: to be written"). */
+  placeholder: z.boolean().default(false),
+  seriesId: Id.nullable().default(null),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type Post = z.infer<typeof Post>;
+
+export const Workspace = z.object({
+  name: z.string().trim().min(1).max(120),
+  timezone: TimeZone,
+});
+export type Workspace = z.infer<typeof Workspace>;

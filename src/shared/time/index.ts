@@ -1,0 +1,183 @@
+// Wall-clock <-> UTC conversion for the calendar.
+// Instants are stored in UTC plus the IANA zone; people see and edit wall-clock time in the
+// workspace (or channel) zone. A wall time that does not exist (spring-forward gap) or exists
+// twice (fall-back overlap) is reported, never shifted silently.
+// All zone rules come from @date-fns/tz (the runtime's Intl time-zone data); the only local
+// logic is trying each offset the zone uses around that day and keeping those that round-trip.
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { addDays, format, getISODay, startOfDay } from 'date-fns';
+import { z } from 'zod';
+import { LocalDate, LocalTime, TimeZone, UtcInstant } from '../domain/schemas';
+
+export const WallTimeStatus = z.enum(['ok', 'gap', 'ambiguous']);
+export type WallTimeStatus = z.infer<typeof WallTimeStatus>;
+
+export interface ZonedConversion {
+  /** UTC instant `2027-03-14T06:30:00.000Z`; the earlier one when ambiguous; null in a gap. */
+  instant: string | null;
+  status: WallTimeStatus;
+  /**
+   * Earliest first.
+   * - ok: the single instant.
+   * - ambiguous: both real instants (first and second occurrence of the wall time).
+   * - gap: the two instants you get by reading the wall time with the offset in force before
+   *   and after the change; they show as the same wall time one gap-length earlier and later
+   *   (New York 02:30 on a spring-forward day -> 01:30 EST and 03:30 EDT), so the UI can offer them.
+   */
+  candidates: string[];
+  /** Plain-language explanation for gap and ambiguous results. */
+  message?: string;
+}
+
+export interface ZonedWallTime {
+  /** `YYYY-MM-DD` in the zone */
+  date: string;
+  /** `HH:mm` in the zone */
+  time: string;
+  /** UTC offset in force, e.g. `-05:00`, `+00:00` */
+  offset: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday */
+  weekday: number;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+const parseLocalDate = (date: string): [number, number, number] => {
+  LocalDate.parse(date);
+  const [year, month, day] = date.split('-').map(Number);
+  return [year, month, day];
+};
+
+const parseLocalTime = (time: string): [number, number] => {
+  LocalTime.parse(time);
+  const [hours, minutes] = time.split(':').map(Number);
+  return [hours, minutes];
+};
+
+const parseInstant = (instant: string): number => {
+  UtcInstant.parse(instant);
+  return new Date(instant).getTime();
+};
+
+const assertZone = (zone: string): void => {
+  TimeZone.parse(zone);
+};
+
+const toUtcIso = (ms: number): string => new Date(ms).toISOString();
+
+const wallKey = (ms: number, zone: string): string => format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mm");
+
+/**
+ * Converts a wall-clock date and time in `zone` to a UTC instant, flagging times that do not
+ * exist (gap) or exist twice (ambiguous).
+ */
+export function zonedWallTimeToUtc(date: string, time: string, zone: string): ZonedConversion {
+  const [year, month, day] = parseLocalDate(date);
+  const [hours, minutes] = parseLocalTime(time);
+  assertZone(zone);
+
+  // The wall time read as if it were UTC; the real instant is within ±14 h of it, so the
+  // offsets a day either side cover the offsets before and after any change near it.
+  const wallAsUtc = Date.UTC(year, month - 1, day, hours, minutes);
+  const offsets = new Set(
+    [-DAY_MS, 0, DAY_MS].map((delta) => tzOffset(zone, new Date(wallAsUtc + delta))),
+  );
+  const readings = [...new Set([...offsets].map((offset) => wallAsUtc - offset * MINUTE_MS))].sort(
+    (a, b) => a - b,
+  );
+  const wanted = `${date}T${time}`;
+  const matching = readings.filter((ms) => wallKey(ms, zone) === wanted);
+
+  if (matching.length === 1) {
+    return { instant: toUtcIso(matching[0]), status: 'ok', candidates: [toUtcIso(matching[0])] };
+  }
+  if (matching.length > 1) {
+    const [first, second] = [matching[0], matching[matching.length - 1]];
+    const firstOffset = format(new TZDate(first, zone), 'xxx');
+    const secondOffset = format(new TZDate(second, zone), 'xxx');
+    return {
+      instant: toUtcIso(first),
+      status: 'ambiguous',
+      candidates: [toUtcIso(first), toUtcIso(second)],
+      message:
+        `${time} on ${date} happens twice in ${zone} because the clocks go back: ` +
+        `first at UTC${firstOffset}, then again at UTC${secondOffset}. ` +
+        `The first one is used unless you choose the second.`,
+    };
+  }
+  const alternatives = readings.map((ms) => {
+    const zoned = new TZDate(ms, zone);
+    const shownDate = format(zoned, 'yyyy-MM-dd');
+    return shownDate === date ? format(zoned, 'HH:mm') : `${format(zoned, 'HH:mm')} on ${shownDate}`;
+  });
+  return {
+    instant: null,
+    status: 'gap',
+    candidates: readings.map(toUtcIso),
+    message:
+      `${time} does not exist on ${date} in ${zone}: the clocks skip forward over it. ` +
+      `Choose another time` +
+      (alternatives.length > 1 ? `, for example ${alternatives.join(' or ')}.` : '.'),
+  };
+}
+
+/** The wall-clock date, time, offset and ISO weekday of a UTC instant in `zone`. */
+export function utcToZonedWallTime(instant: string, zone: string): ZonedWallTime {
+  const ms = parseInstant(instant);
+  assertZone(zone);
+  const zoned = new TZDate(ms, zone);
+  return {
+    date: format(zoned, 'yyyy-MM-dd'),
+    time: format(zoned, 'HH:mm'),
+    offset: format(zoned, 'xxx'),
+    weekday: getISODay(zoned),
+  };
+}
+
+/** Formats a UTC instant in `zone` with a date-fns pattern (e.g. `EEE d MMM, HH:mm zzz`). */
+export function formatInZone(instant: string, zone: string, pattern: string): string {
+  const ms = parseInstant(instant);
+  assertZone(zone);
+  return format(new TZDate(ms, zone), pattern);
+}
+
+/**
+ * The UTC instant at which the local calendar day `date` begins in `zone`. Usually local
+ * midnight; where midnight falls in a DST gap (e.g. America/Santiago) it is the first wall
+ * time that exists, such as 01:00.
+ */
+export function zonedDayStartUtc(date: string, zone: string): string {
+  const [year, month, day] = parseLocalDate(date);
+  assertZone(zone);
+  // Start from noon, which exists on every day, and let the library find the day's start.
+  const noon = new TZDate(year, month - 1, day, 12, 0, zone);
+  return toUtcIso(startOfDay(noon).getTime());
+}
+
+/** Half-open UTC range [start, end) covering the local day `date` in `zone` (23, 24 or 25 h). */
+export function zonedDayRangeUtc(date: string, zone: string): { start: string; end: string } {
+  return { start: zonedDayStartUtc(date, zone), end: zonedDayStartUtc(addDaysLocal(date, 1), zone) };
+}
+
+/** Calendar arithmetic on `YYYY-MM-DD` dates; zone-free, so DST cannot shift the result. */
+export function addDaysLocal(date: string, days: number): string {
+  const [year, month, day] = parseLocalDate(date);
+  if (!Number.isInteger(days)) throw new RangeError(`addDaysLocal: days must be an integer, got ${days}`);
+  return format(addDays(new TZDate(year, month - 1, day, 'UTC'), days), 'yyyy-MM-dd');
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
+export function isoWeekdayOfDate(date: string): number {
+  const [year, month, day] = parseLocalDate(date);
+  return getISODay(new TZDate(year, month - 1, day, 'UTC'));
+}
+
+/** Every calendar date from `from` to `to`, both included. */
+export function eachLocalDate(from: string, to: string): string[] {
+  parseLocalDate(from);
+  parseLocalDate(to);
+  const dates: string[] = [];
+  for (let date = from; date <= to; date = addDaysLocal(date, 1)) dates.push(date);
+  return dates;
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATION_NAMES, type ApiResult, type OperationName } from '../../src/shared/api/contract';
+import { dbFingerprint, tempWorkspace } from '../support/workspace';
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+// One clearly bad input per operation, with the field the error must name.
+const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
+  'workspace.get': { input: 'not an object', path: '(input)' },
+  'workspace.update': { input: { timezone: 'Mars/Olympus_Mons' }, path: 'timezone' },
+  'channels.list': { input: 42, path: '(input)' },
+  'channels.create': { input: { network: 'myspace', name: 'Old' }, path: 'network' },
+  'channels.update': { input: { id: 'nope' }, path: 'id' },
+  'channels.delete': { input: { id: 7 }, path: 'id' },
+  'categories.list': { input: [], path: '(input)' },
+  'posts.list': { input: { from: 'yesterday' }, path: 'from' },
+  'posts.get': { input: {}, path: 'id' },
+  'posts.create': { input: { title: '' }, path: 'title' },
+  'posts.update': { input: { id: UNKNOWN_ID, scheduledAt: '2026-13-45T99:00:00Z' }, path: 'scheduledAt' },
+  'posts.move': { input: { id: UNKNOWN_ID, scheduledAt: '2026-03-08 02:30' }, path: 'scheduledAt' },
+  'posts.duplicate': { input: { id: null }, path: 'id' },
+  'posts.delete': { input: { id: 'x' }, path: 'id' },
+  'posts.restore': { input: { post: { id: UNKNOWN_ID } }, path: 'post.title' },
+  'calendar.range': { input: { from: '2026-02-30', to: '2026-03-01' }, path: 'from' },
+};
+
+describe('every API operation rejects bad input with a typed validation error and changes nothing', () => {
+  const ws = tempWorkspace({ demo: true });
+  let before = '';
+  beforeAll(() => {
+    before = dbFingerprint(ws.db);
+  });
+  afterAll(() => ws.cleanup());
+
+  it('covers every operation of the contract', () => {
+    expect(Object.keys(BAD_INPUTS).sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  for (const name of OPERATION_NAMES) {
+    it(name, async () => {
+      const { input, path } = BAD_INPUTS[name];
+      const result = (await ws.dispatch(name, input)) as ApiResult<unknown>;
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('validation');
+      expect(result.error.issues.map((i) => i.path)).toContain(path);
+      expect(result.error.message).toContain(path);
+      expect(JSON.stringify(result)).not.toMatch(/\n\s+at /); // no stack trace
+      expect(dbFingerprint(ws.db)).toBe(before);
+    });
+  }
+
+  it('an unknown operation is refused by name', async () => {
+    const result = await ws.dispatch('posts.dropAll', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_operation', message: 'Unknown operation: posts.dropAll' } });
+  });
+
+  it('references to missing channels or categories name the field and store nothing', async () => {
+    const result = await ws.dispatch('posts.create', { title: 'Hello', channelIds: [UNKNOWN_ID] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'channelIds[0]' }] } });
+    expect(dbFingerprint(ws.db)).toBe(before);
+  });
+
+  it('a missing post is not_found, not a crash', async () => {
+    const result = await ws.dispatch('posts.get', { id: UNKNOWN_ID });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

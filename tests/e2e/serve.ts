@@ -1,0 +1,60 @@
+// Starts the real CLI (`storybank serve`) on a temp workspace and returns its printed URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'storybank.js');
+
+export interface ServedWorkspace {
+  url: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'storybank-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function serveWorkspace(opts: { demo?: boolean; dbPath?: string } = {}): Promise<ServedWorkspace> {
+  const dir = tempDir();
+  const dbPath = opts.dbPath ?? path.join(dir, 'workspace.sqlite');
+  const args = [BIN, 'serve', '--db', dbPath, ...(opts.demo ? ['--demo'] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`storybank serve did not start: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('Listening on http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice('Listening on '.length).trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`storybank serve exited with ${code}: ${stderr}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    dbPath,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../src/main/db/connection';
+import { openWorkspace, type Workspace } from '../../src/main/workspace';
+import { tempDir } from '../e2e/serve';
+
+/** A real workspace file in a temp folder; call cleanup() when done. */
+export function tempWorkspace(opts: { demo?: boolean } = {}): Workspace & { dbPath: string; cleanup(): void } {
+  const dir = tempDir();
+  const dbPath = path.join(dir, 'workspace.sqlite');
+  const workspace = openWorkspace({ dbPath, demo: opts.demo });
+  return {
+    ...workspace,
+    dbPath,
+    cleanup: () => {
+      workspace.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A hash of every row of every table: equal fingerprints mean nothing changed. */
+export function dbFingerprint(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(name);
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
