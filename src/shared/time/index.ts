@@ -60,13 +60,27 @@ const parseInstant = (instant: string): number => {
   return new Date(instant).getTime();
 };
 
+// Validating a zone builds an Intl.DateTimeFormat; remember the ones already seen.
+const knownZones = new Set<string>();
 const assertZone = (zone: string): void => {
+  if (knownZones.has(zone)) return;
   TimeZone.parse(zone);
+  knownZones.add(zone);
 };
 
 const toUtcIso = (ms: number): string => new Date(ms).toISOString();
 
-const wallKey = (ms: number, zone: string): string => format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mm");
+/** Whether the instant `ms` shows as exactly this wall date and time in `zone`. */
+const showsAs = (ms: number, zone: string, wall: readonly number[]): boolean => {
+  const zoned = new TZDate(ms, zone);
+  return (
+    zoned.getFullYear() === wall[0] &&
+    zoned.getMonth() + 1 === wall[1] &&
+    zoned.getDate() === wall[2] &&
+    zoned.getHours() === wall[3] &&
+    zoned.getMinutes() === wall[4]
+  );
+};
 
 /**
  * Converts a wall-clock date and time in `zone` to a UTC instant, flagging times that do not
@@ -86,8 +100,8 @@ export function zonedWallTimeToUtc(date: string, time: string, zone: string): Zo
   const readings = [...new Set([...offsets].map((offset) => wallAsUtc - offset * MINUTE_MS))].sort(
     (a, b) => a - b,
   );
-  const wanted = `${date}T${time}`;
-  const matching = readings.filter((ms) => wallKey(ms, zone) === wanted);
+  const wall = [year, month, day, hours, minutes];
+  const matching = readings.filter((ms) => showsAs(ms, zone, wall));
 
   if (matching.length === 1) {
     return { instant: toUtcIso(matching[0]), status: 'ok', candidates: [toUtcIso(matching[0])] };
@@ -175,9 +189,15 @@ export function isoWeekdayOfDate(date: string): number {
 
 /** Every calendar date from `from` to `to`, both included. */
 export function eachLocalDate(from: string, to: string): string[] {
-  parseLocalDate(from);
+  const [year, month, day] = parseLocalDate(from);
   parseLocalDate(to);
   const dates: string[] = [];
-  for (let date = from; date <= to; date = addDaysLocal(date, 1)) dates.push(date);
+  // Pure calendar stepping: Date.UTC normalises day overflow into the next month/year, and a
+  // UTC timestamp's ISO string starts with that calendar date. No zone is involved.
+  for (let offset = 0; ; offset += 1) {
+    const date = new Date(Date.UTC(year, month - 1, day + offset)).toISOString().slice(0, 10);
+    if (date > to) break;
+    dates.push(date);
+  }
   return dates;
 }
