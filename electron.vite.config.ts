@@ -15,6 +15,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only 'electron': bundle everything else into it.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/main/electron/preload.ts') },
         // A sandboxed preload must be one CommonJS bundle.

@@ -21,7 +21,13 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'posts.duplicate': { input: { id: null }, path: 'id' },
   'posts.delete': { input: { id: 'x' }, path: 'id' },
   'posts.restore': { input: { post: { id: UNKNOWN_ID } }, path: 'post.title' },
-  'calendar.range': { input: { from: '2026-02-30', to: '2026-03-01' }, path: 'from' },
+  'calendar.overlay': { input: { from: '2026-02-30', to: '2026-03-01' }, path: 'from' },
+  'blackouts.list': { input: 5, path: '(input)' },
+  'blackouts.create': { input: { startDate: '2026-03-01', endDate: 'soon' }, path: 'endDate' },
+  'blackouts.delete': { input: { id: '' }, path: 'id' },
+  'observances.list': { input: 'all', path: '(input)' },
+  'observances.save': { input: { observances: [{ id: 'Bad Id', name: 'x', kind: 'day', rule: { type: 'month', month: 1 } }] }, path: 'observances[0].id' },
+  'series.create': { input: { post: { title: 'Tip Tuesday' }, rule: { startDate: '2027-01-05', time: '09:00', timezone: 'America/New_York', freq: 'weekly' } }, path: 'rule' },
 };
 
 describe('every API operation rejects bad input with a typed validation error and changes nothing', () => {

@@ -25,6 +25,12 @@ export function createHandlers(s: Services): Handlers {
     'posts.duplicate': ({ id }) => s.posts.duplicate(id),
     'posts.delete': ({ id }) => s.posts.delete(id),
     'posts.restore': ({ post }) => s.posts.restore(post),
-    'calendar.range': ({ from, to }) => ({ from, to, timezone: s.workspace.timezone() }),
+    'calendar.overlay': ({ from, to }) => s.calendar.overlay(from, to),
+    'blackouts.list': () => s.calendar.listBlackouts(),
+    'blackouts.create': (input) => s.calendar.createBlackout(input),
+    'blackouts.delete': ({ id }) => s.calendar.deleteBlackout(id),
+    'observances.list': () => s.calendar.listObservances(),
+    'observances.save': ({ observances }) => s.calendar.saveObservances(observances),
+    'series.create': (input) => s.calendar.createSeries(input),
   };
 }

@@ -88,6 +88,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
     const first = startOfMonth(subMonths(today, 1));
     const todayKey = format(today, 'yyyy-MM-dd');
     const counters = new Map<string, number>();
+    const posts: Post[] = [];
     for (let day = 0; day < 92; day++) {
       const date = addDays(first, day);
       const weekday = ((date.getDay() + 6) % 7) + 1;
@@ -123,22 +124,24 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
           status,
           placeholder: false,
           seriesId: null,
+          issues: [],
           createdAt: now,
           updatedAt: now,
         };
-        repos.posts.save(post);
+        posts.push(post);
       }
     }
+    services.posts.storeAll(posts);
 
     STAFF_IDEAS.forEach((idea, i) =>
-      repos.ideas.insert({
+      repos.ideas.save({
         id: newId(),
         title: idea.title,
         story: '',
         submittedBy: idea.submittedBy,
         branch: idea.branch,
         categoryId: categories.find((c) => c.name === idea.category)?.id ?? null,
-        status: i % 3 === 0 ? 'new' : 'accepted',
+        status: i % 3 === 0 ? ('new' as const) : ('accepted' as const),
         earliest: null,
         latest: format(addDays(today, 30 + i * 10), 'yyyy-MM-dd'),
         createdAt: now,

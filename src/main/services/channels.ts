@@ -3,6 +3,7 @@ import { Channel } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { notFound } from './errors';
+import type { PostService } from './posts';
 
 export const NETWORK_COLORS: Record<Channel['network'], string> = {
   facebook: '#1877f2',
@@ -16,7 +17,7 @@ export const NETWORK_COLORS: Record<Channel['network'], string> = {
   other: '#6b7280',
 };
 
-export function createChannelService(repos: Repositories) {
+export function createChannelService(repos: Repositories, posts: PostService) {
   return {
     list: (): Channel[] => repos.channels.list(),
     create(input: ChannelInput): Channel {
@@ -35,7 +36,11 @@ export function createChannelService(repos: Repositories) {
       const existing = repos.channels.get(input.id);
       if (!existing) throw notFound('Channel', input.id);
       const channel = Channel.parse({ ...existing, ...input, updatedAt: nowIso() });
-      repos.channels.save(channel);
+      repos.transaction(() => {
+        repos.channels.save(channel);
+        // a new network or limit changes which texts are too long
+        if (channel.network !== existing.network || channel.maxLength !== existing.maxLength) posts.revalidateAll();
+      });
       return channel;
     },
     delete(id: string): { deleted: boolean } {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { createRepositories } from '../db/repositories';
+import { createCalendarService } from './calendar';
 import { createChannelService } from './channels';
 import { createPostService } from './posts';
 import { createWorkspaceService } from './workspace';
@@ -7,12 +8,14 @@ import { createWorkspaceService } from './workspace';
 export function createServices(db: Db, dbPath: string) {
   const repos = createRepositories(db);
   const workspace = createWorkspaceService(repos, dbPath);
+  const posts = createPostService(repos, workspace);
   return {
     repos,
     workspace,
-    channels: createChannelService(repos),
+    channels: createChannelService(repos, posts),
     categories: { list: () => repos.categories.list() },
-    posts: createPostService(repos, workspace),
+    posts,
+    calendar: createCalendarService(repos, workspace, posts),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,7 @@
 import type { PostFilter, PostInput } from '../../shared/api/contract';
+import { federalReserveHolidays } from '../../shared/calendar-rules';
 import { Post } from '../../shared/domain/schemas';
+import { validatePost } from '../../shared/posts';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { notFound, ServiceError } from './errors';
@@ -7,17 +9,19 @@ import type { WorkspaceService } from './workspace';
 
 export function createPostService(repos: Repositories, workspace: WorkspaceService) {
   /** Referenced channels and category must exist; the error names the field. */
-  const checkReferences = (post: Post): void => {
+  const checkReferences = (post: Post, prefix = ''): void => {
     post.channelIds.forEach((channelId, index) => {
       if (!repos.channels.get(channelId)) {
-        throw new ServiceError('validation', `channelIds[${index}]: channel ${channelId} does not exist`, [
-          { path: `channelIds[${index}]`, message: `channel ${channelId} does not exist` },
+        const path = `${prefix}channelIds[${index}]`;
+        throw new ServiceError('validation', `${path}: channel ${channelId} does not exist`, [
+          { path, message: `channel ${channelId} does not exist` },
         ]);
       }
     });
     if (post.categoryId && !repos.categories.get(post.categoryId)) {
-      throw new ServiceError('validation', `categoryId: category ${post.categoryId} does not exist`, [
-        { path: 'categoryId', message: `category ${post.categoryId} does not exist` },
+      const path = `${prefix}categoryId`;
+      throw new ServiceError('validation', `${path}: category ${post.categoryId} does not exist`, [
+        { path, message: `category ${post.categoryId} does not exist` },
       ]);
     }
   };
@@ -28,15 +32,37 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
     return post;
   };
 
-  const store = (post: Post): Post => {
-    checkReferences(post);
-    repos.transaction(() => repos.posts.save(post));
-    return post;
+  /** Validation context read once per batch of saves. */
+  const validationContext = () => {
+    const holidays = new Map<number, ReturnType<typeof federalReserveHolidays>>();
+    return {
+      channels: new Map(repos.channels.list().map((c) => [c.id, c])),
+      blackouts: repos.blackouts.list(),
+      holidaysFor(year: number) {
+        if (!holidays.has(year)) holidays.set(year, federalReserveHolidays(year));
+        return holidays.get(year)!;
+      },
+    };
   };
+
+  /** Validates references, recomputes issues and saves every post in one transaction. */
+  const storeAll = (posts: Post[]): Post[] => {
+    const context = validationContext();
+    const stored = posts.map((post, index) => {
+      checkReferences(post, posts.length > 1 ? `[${index}].` : '');
+      const year = post.scheduledAt ? Number(post.scheduledAt.slice(0, 4)) : 0;
+      const holidays = year ? [...context.holidaysFor(year - 1), ...context.holidaysFor(year), ...context.holidaysFor(year + 1)] : [];
+      return { ...post, issues: validatePost(post, { channels: context.channels, holidays, blackouts: context.blackouts }) };
+    });
+    repos.transaction(() => stored.forEach((post) => repos.posts.save(post)));
+    return stored;
+  };
+  const store = (post: Post): Post => storeAll([post])[0];
 
   return {
     list: (filter: PostFilter): Post[] => repos.posts.list(filter),
     get: requirePost,
+    storeAll,
 
     create(input: PostInput): Post {
       const now = nowIso();
@@ -51,9 +77,7 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
     },
 
     move(id: string, scheduledAt: string | null): Post {
-      requirePost(id);
-      repos.posts.move(id, scheduledAt, nowIso());
-      return requirePost(id);
+      return store({ ...requirePost(id), scheduledAt, updatedAt: nowIso() });
     },
 
     duplicate(id: string): Post {
@@ -82,6 +106,11 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
         throw new ServiceError('conflict', `Post ${post.id} already exists; nothing to restore.`);
       }
       return store(post);
+    },
+
+    /** Re-validates every post (after channels or blackouts change). */
+    revalidateAll(): void {
+      storeAll(repos.posts.list({}));
     },
   };
 }

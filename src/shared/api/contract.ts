@@ -2,7 +2,9 @@
 // input and output. Main registers handlers for exactly these names (IPC and the browser
 // host), the preload exposes exactly these names, and the renderer calls a typed client.
 import { z } from 'zod';
+import { Observance, SeriesInput } from '../calendar-rules';
 import {
+  BlackoutPeriod,
   Category,
   Channel,
   HexColor,
@@ -68,6 +70,23 @@ export type PostFilter = z.infer<typeof PostFilter>;
 
 const ById = z.object({ id: Id });
 
+export const CalendarOverlay = z.object({
+  holidays: z.array(z.object({ date: LocalDate, name: z.string(), observed: z.boolean(), actualDate: LocalDate })),
+  blackouts: z.array(BlackoutPeriod),
+  observances: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), start: LocalDate, end: LocalDate })),
+  /** Posting slots of the channels' schedules with no post yet: places to fill. */
+  openSlots: z.array(z.object({ id: z.string(), channelId: Id, start: UtcInstant, date: LocalDate, time: z.string() })),
+  /** Slots whose wall time does not exist that day (DST gap): reported, never moved. */
+  skippedSlots: z.array(z.object({ id: z.string(), channelId: Id, date: LocalDate, time: z.string(), message: z.string() })),
+});
+export type CalendarOverlay = z.infer<typeof CalendarOverlay>;
+
+export const SeriesCreateInput = z.object({
+  post: PostInput,
+  rule: SeriesInput,
+});
+export type SeriesCreateInput = z.infer<typeof SeriesCreateInput>;
+
 export const contract = {
   'workspace.get': op(z.object({}), WorkspaceInfo),
   'workspace.update': op(Workspace.partial(), WorkspaceInfo),
@@ -89,9 +108,22 @@ export const contract = {
   /** Undo of a delete: puts the exact post back. */
   'posts.restore': op(z.object({ post: Post }), Post),
 
-  'calendar.range': op(
-    z.object({ from: LocalDate, to: LocalDate }),
-    z.object({ from: LocalDate, to: LocalDate, timezone: TimeZone }),
+  'calendar.overlay': op(z.object({ from: LocalDate, to: LocalDate }), CalendarOverlay),
+  'blackouts.list': op(z.object({}), z.array(BlackoutPeriod)),
+  'blackouts.create': op(
+    z.object({ startDate: LocalDate, endDate: LocalDate, reason: z.string().max(200).optional() }),
+    BlackoutPeriod,
+  ),
+  'blackouts.delete': op(ById, z.object({ deleted: z.boolean() })),
+  'observances.list': op(z.object({}), z.array(Observance)),
+  'observances.save': op(z.object({ observances: z.array(Observance) }), z.array(Observance)),
+  'series.create': op(
+    SeriesCreateInput,
+    z.object({
+      seriesId: Id,
+      posts: z.array(Post),
+      skipped: z.array(z.object({ date: LocalDate, message: z.string() })),
+    }),
   ),
 } as const;
 

@@ -133,6 +133,15 @@ export const PostLink = z.object({
 });
 export type PostLink = z.infer<typeof PostLink>;
 
+export const PostIssue = z.object({
+  /** null = about the post as a whole (its date), else the channel whose text it concerns */
+  channelId: z.string().nullable(),
+  severity: z.enum(['error', 'warning']),
+  code: z.string().min(1),
+  message: z.string().min(1),
+});
+export type PostIssue = z.infer<typeof PostIssue>;
+
 export const Post = z.object({
   id: Id,
   title: z.string().trim().min(1).max(200),
@@ -153,13 +162,58 @@ export const Post = z.object({
   /** A planner placeholder ("Question: to be written"). */
   placeholder: z.boolean().default(false),
   seriesId: Id.nullable().default(null),
+  /** Validation results (network text rules, closures, DST), recomputed on every save. */
+  issues: z.array(PostIssue).default([]),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });
 export type Post = z.infer<typeof Post>;
+
+export const Series = z.object({
+  id: Id,
+  title: z.string().trim().min(1).max(200),
+  /** The recurrence as given (see SeriesInput in calendar-rules) and the text shown for it. */
+  rule: z.record(z.string(), z.unknown()),
+  description: z.string().default(''),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type Series = z.infer<typeof Series>;
+
+export const BlackoutPeriod = z.object({
+  id: Id,
+  startDate: LocalDate,
+  /** inclusive */
+  endDate: LocalDate,
+  reason: z.string().max(200).default(''),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type BlackoutPeriod = z.infer<typeof BlackoutPeriod>;
 
 export const Workspace = z.object({
   name: z.string().trim().min(1).max(120),
   timezone: TimeZone,
 });
 export type Workspace = z.infer<typeof Workspace>;
+
+export const IDEA_STATUSES = ['new', 'accepted', 'rejected', 'used'] as const;
+export const IdeaStatus = z.enum(IDEA_STATUSES);
+export type IdeaStatus = z.infer<typeof IdeaStatus>;
+
+/** An employee-story idea submitted by staff: the backlog that posts are written from. */
+export const Idea = z.object({
+  id: Id,
+  title: z.string().trim().min(1).max(200),
+  story: z.string().max(10000).default(''),
+  submittedBy: z.string().max(120).default(''),
+  branch: z.string().max(120).default(''),
+  categoryId: Id.nullable().default(null),
+  status: IdeaStatus.default('new'),
+  /** Window in which the story can run (inclusive local dates). */
+  earliest: LocalDate.nullable().default(null),
+  latest: LocalDate.nullable().default(null),
+  createdAt: UtcInstant,
+  updatedAt: UtcInstant,
+});
+export type Idea = z.infer<typeof Idea>;

@@ -88,6 +88,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'calendar: post issues, blackouts, recurring series',
+    sql: `
+      ALTER TABLE posts ADD COLUMN issues TEXT NOT NULL DEFAULT '[]';
+      CREATE INDEX posts_by_series ON posts(series_id);
+
+      CREATE TABLE blackouts (
+        id TEXT PRIMARY KEY,
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL CHECK (end_date >= start_date),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE series (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

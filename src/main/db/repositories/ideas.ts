@@ -1,29 +1,27 @@
+import type { Idea, IdeaStatus } from '../../../shared/domain/schemas';
 import type { Db } from '../connection';
 
-export interface IdeaRecord {
-  id: string;
-  title: string;
-  story: string;
-  submittedBy: string;
-  branch: string;
-  categoryId: string | null;
-  status: string;
-  earliest: string | null;
-  latest: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+const SELECT_IDEAS = `
+  SELECT id, title, story, submitted_by AS submittedBy, branch, category_id AS categoryId, status,
+    earliest, latest, created_at AS createdAt, updated_at AS updatedAt
+  FROM ideas`;
 
 export function createIdeaRepository(db: Db) {
-  const insertStmt = db.prepare(`
+  const upsertStmt = db.prepare(`
     INSERT INTO ideas (id, title, story, submitted_by, branch, category_id, status, earliest, latest, created_at, updated_at)
-    VALUES (@id, @title, @story, @submittedBy, @branch, @categoryId, @status, @earliest, @latest, @createdAt, @updatedAt)`);
-  const listStmt = db.prepare(`
-    SELECT id, title, story, submitted_by AS submittedBy, branch, category_id AS categoryId, status,
-      earliest, latest, created_at AS createdAt, updated_at AS updatedAt
-    FROM ideas ORDER BY created_at`);
+    VALUES (@id, @title, @story, @submittedBy, @branch, @categoryId, @status, @earliest, @latest, @createdAt, @updatedAt)
+    ON CONFLICT(id) DO UPDATE SET title = excluded.title, story = excluded.story,
+      submitted_by = excluded.submitted_by, branch = excluded.branch, category_id = excluded.category_id,
+      status = excluded.status, earliest = excluded.earliest, latest = excluded.latest,
+      updated_at = excluded.updated_at`);
+  const listStmt = db.prepare(`${SELECT_IDEAS} ORDER BY created_at`);
+  const getStmt = db.prepare(`${SELECT_IDEAS} WHERE id = ?`);
   return {
-    list: (): IdeaRecord[] => listStmt.all() as IdeaRecord[],
-    insert: (idea: IdeaRecord): void => void insertStmt.run(idea),
+    list: (): Idea[] => listStmt.all() as Idea[],
+    get: (id: string): Idea | null => (getStmt.get(id) as Idea | undefined) ?? null,
+    save: (idea: Idea): void => void upsertStmt.run(idea),
+    byStatus: (status: IdeaStatus): Idea[] =>
+      (listStmt.all() as Idea[]).filter((idea) => idea.status === status),
   };
 }
+export type IdeaRepository = ReturnType<typeof createIdeaRepository>;

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { createBlackoutRepository, createSeriesRepository } from './calendar';
 import { createCategoryRepository } from './categories';
 import { createChannelRepository } from './channels';
 import { createIdeaRepository } from './ideas';
@@ -13,6 +14,8 @@ export function createRepositories(db: Db) {
     categories: createCategoryRepository(db),
     posts: createPostRepository(db),
     ideas: createIdeaRepository(db),
+    blackouts: createBlackoutRepository(db),
+    series: createSeriesRepository(db),
     /** Runs fn in one transaction: every multi-row write goes through here. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

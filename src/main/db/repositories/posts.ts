@@ -1,5 +1,5 @@
 import type { PostFilter } from '../../../shared/api/contract';
-import type { Post, PostImage, PostLink, PostStatus } from '../../../shared/domain/schemas';
+import type { Post, PostImage, PostIssue, PostLink, PostStatus } from '../../../shared/domain/schemas';
 import type { Db } from '../connection';
 import { fromBool, parseJson, toBool } from './rows';
 
@@ -16,6 +16,7 @@ interface PostRow {
   status: string;
   placeholder: number;
   series_id: string | null;
+  issues: string;
   created_at: string;
   updated_at: string;
   channels: string;
@@ -41,6 +42,7 @@ const toPost = (row: PostRow): Post => {
     status: row.status as PostStatus,
     placeholder: toBool(row.placeholder),
     seriesId: row.series_id,
+    issues: parseJson<PostIssue[]>(row.issues, []),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -59,20 +61,19 @@ export function createPostRepository(db: Db) {
   const getStmt = db.prepare<[string], PostRow>(`${SELECT_POSTS} WHERE p.id = ?`);
   const upsertStmt = db.prepare(`
     INSERT INTO posts (id, title, base_text, category_id, scheduled_at, timezone, images, link, notes,
-      status, placeholder, series_id, created_at, updated_at)
+      status, placeholder, series_id, issues, created_at, updated_at)
     VALUES (@id, @title, @base_text, @category_id, @scheduled_at, @timezone, @images, @link, @notes,
-      @status, @placeholder, @series_id, @created_at, @updated_at)
+      @status, @placeholder, @series_id, @issues, @created_at, @updated_at)
     ON CONFLICT(id) DO UPDATE SET title = excluded.title, base_text = excluded.base_text,
       category_id = excluded.category_id, scheduled_at = excluded.scheduled_at,
       timezone = excluded.timezone, images = excluded.images, link = excluded.link,
       notes = excluded.notes, status = excluded.status, placeholder = excluded.placeholder,
-      series_id = excluded.series_id, updated_at = excluded.updated_at`);
+      series_id = excluded.series_id, issues = excluded.issues, updated_at = excluded.updated_at`);
   const clearChannelsStmt = db.prepare('DELETE FROM post_channels WHERE post_id = ?');
   const addChannelStmt = db.prepare(
     'INSERT INTO post_channels (post_id, channel_id, text_override, position) VALUES (?, ?, ?, ?)',
   );
   const deleteStmt = db.prepare('DELETE FROM posts WHERE id = ?');
-  const moveStmt = db.prepare('UPDATE posts SET scheduled_at = ?, updated_at = ? WHERE id = ?');
 
   return {
     get(id: string): Post | null {
@@ -136,6 +137,7 @@ export function createPostRepository(db: Db) {
         status: post.status,
         placeholder: fromBool(post.placeholder),
         series_id: post.seriesId,
+        issues: JSON.stringify(post.issues),
         created_at: post.createdAt,
         updated_at: post.updatedAt,
       });
@@ -143,10 +145,6 @@ export function createPostRepository(db: Db) {
       post.channelIds.forEach((channelId, position) => {
         addChannelStmt.run(post.id, channelId, post.channelTexts[channelId] ?? null, position);
       });
-    },
-
-    move(id: string, scheduledAt: string | null, updatedAt: string): boolean {
-      return moveStmt.run(scheduledAt, updatedAt, id).changes > 0;
     },
 
     delete(id: string): boolean {

@@ -4,24 +4,30 @@ import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction'
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Button, Group, MultiSelect, Paper, Stack, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, Stack, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PostFilter } from '../../../shared/api/contract';
+import type { CalendarOverlay, PostFilter } from '../../../shared/api/contract';
 import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
-import { utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
+import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { PostEditor, type EditorTarget } from './PostEditor';
+import { overlayToEvents } from './overlayEvents';
 import { eventDateToInstant, NETWORK_ABBREVIATIONS, postToEvent } from './postEvents';
 
 interface VisibleRange {
+  /** UTC instants bounding the view */
   from: string;
   to: string;
+  /** the same as local dates (to inclusive) */
+  firstDate: string;
+  lastDate: string;
+  view: string;
 }
 
 export function CalendarPage() {
@@ -37,6 +43,9 @@ export function CalendarPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 200);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [overlay, setOverlay] = useState<CalendarOverlay | null>(null);
+  const [showObservances, setShowObservances] = useState(true);
+  const [showOpenSlots, setShowOpenSlots] = useState(true);
 
   const filter = useMemo<PostFilter | null>(
     () =>
@@ -52,13 +61,18 @@ export function CalendarPage() {
   );
 
   const reload = useCallback(async () => {
-    if (!filter) return;
+    if (!filter || !range) return;
     try {
-      setPosts(await call('posts.list', filter));
+      const [list, layers] = await Promise.all([
+        call('posts.list', filter),
+        call('calendar.overlay', { from: range.firstDate, to: range.lastDate }),
+      ]);
+      setPosts(list);
+      setOverlay(layers);
     } catch (error) {
       showError(error, 'Could not load posts');
     }
-  }, [filter]);
+  }, [filter, range]);
 
   useEffect(() => {
     void reload();
@@ -66,16 +80,37 @@ export function CalendarPage() {
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
-  const events = useMemo(
-    () => posts.map((p) => postToEvent(p, zone, categoryById)).filter((e) => e !== null),
-    [posts, zone, categoryById],
-  );
+  const isMonth = range?.view === 'dayGridMonth';
+  const events = useMemo(() => {
+    const postEvents = posts.map((p) => postToEvent(p, zone, categoryById)).filter((e) => e !== null);
+    if (!overlay) return postEvents;
+    const layers = overlayToEvents(overlay, {
+      zone,
+      channels: channelById,
+      showObservances,
+      // in month view open slots are counted per day instead (see dayCellContent)
+      showOpenSlots: showOpenSlots && !isMonth && channelFilter.length === 0,
+    });
+    return [...layers, ...postEvents];
+  }, [posts, zone, categoryById, overlay, channelById, showObservances, showOpenSlots, isMonth, channelFilter]);
+  const openSlotsByDate = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const slot of overlay?.openSlots ?? []) counts.set(slot.date, (counts.get(slot.date) ?? 0) + 1);
+    return counts;
+  }, [overlay]);
 
   const onDatesSet = (arg: DatesSetArg) => {
     // FullCalendar's dates are wall-clock dates of the workspace zone (see postEvents.ts).
-    const from = zonedDayStartUtc(arg.start.toISOString().slice(0, 10), zone);
-    const to = zonedDayStartUtc(arg.end.toISOString().slice(0, 10), zone);
-    setRange((old) => (old && old.from === from && old.to === to ? old : { from, to }));
+    const firstDate = arg.start.toISOString().slice(0, 10);
+    const endDate = arg.end.toISOString().slice(0, 10);
+    const from = zonedDayStartUtc(firstDate, zone);
+    const to = zonedDayStartUtc(endDate, zone);
+    const view = arg.view.type;
+    setRange((old) =>
+      old && old.from === from && old.to === to && old.view === view
+        ? old
+        : { from, to, firstDate, lastDate: addDaysLocal(endDate, -1), view },
+    );
   };
 
   const move = async (id: string, scheduledAt: string | null) => {
@@ -112,7 +147,13 @@ export function CalendarPage() {
 
   const onEventClick = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();
-    setEditor({ post: arg.event.extendedProps.post as Post });
+    const slot = arg.event.extendedProps.openSlot as CalendarOverlay['openSlots'][number] | undefined;
+    if (slot) {
+      const wall = utcToZonedWallTime(slot.start, zone);
+      setEditor({ date: wall.date, time: wall.time, channelIds: [slot.channelId] });
+      return;
+    }
+    if (arg.event.extendedProps.post) setEditor({ post: arg.event.extendedProps.post as Post });
   };
 
   const onDateClick = (arg: DateClickArg) => {
@@ -121,13 +162,21 @@ export function CalendarPage() {
   };
 
   const renderEvent = (arg: EventContentArg) => {
-    const post = arg.event.extendedProps.post as Post;
+    const post = arg.event.extendedProps.post as Post | undefined;
+    if (!post) return undefined; // overlays keep FullCalendar's own rendering
+    const errors = post.issues.filter((i) => i.severity === 'error').length;
+    const warnings = post.issues.length - errors;
     const networks = post.channelIds.map((id) => channelById.get(id)).filter((c) => c !== undefined);
     return (
       <div className={`sb-event sb-status-${post.status}`} title={`${post.title} (${STATUS_LABELS[post.status]})`}>
         <div className="sb-event-line">
           <span className="sb-event-time">{arg.timeText}</span>
           <span className="sb-event-title">{post.title}</span>
+          {post.issues.length > 0 && (
+            <span className="sb-issue" title={post.issues.map((i) => i.message).join('\n')} aria-label={`${errors} errors, ${warnings} warnings`}>
+              ⚠
+            </span>
+          )}
         </div>
         <div className="sb-event-line">
           {networks.map((c) => (
@@ -179,7 +228,11 @@ export function CalendarPage() {
           clearable
           w={200}
         />
-        <Button ml="auto" leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
+        <Stack gap={4} ml="auto">
+          <Switch size="xs" label="Observances" checked={showObservances} onChange={(e) => setShowObservances(e.currentTarget.checked)} />
+          <Switch size="xs" label="Open slots" checked={showOpenSlots} onChange={(e) => setShowOpenSlots(e.currentTarget.checked)} />
+        </Stack>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
           New post
         </Button>
       </Group>
@@ -213,6 +266,16 @@ export function CalendarPage() {
           eventDrop={(arg) => void onEventDrop(arg)}
           eventClick={onEventClick}
           dateClick={onDateClick}
+          dayCellContent={(arg) => {
+            const date = arg.date.toISOString().slice(0, 10);
+            const open = showOpenSlots && isMonth ? (openSlotsByDate.get(date) ?? 0) : 0;
+            return (
+              <>
+                {open > 0 && <span className="sb-open-count">{open} open</span>}
+                <span>{arg.dayNumberText}</span>
+              </>
+            );
+          }}
         />
       </Paper>
       {editor && (

@@ -23,7 +23,7 @@ import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
 /** Open the editor on an existing post, or on a new one (optionally at a date and time). */
-export type EditorTarget = { post?: Post; date?: string; time?: string };
+export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
 
 interface Draft {
   title: string;
@@ -43,7 +43,7 @@ const draftFrom = (target: EditorTarget, zone: string): Draft => {
   return {
     title: post?.title ?? '',
     baseText: post?.baseText ?? '',
-    channelIds: post?.channelIds ?? [],
+    channelIds: post?.channelIds ?? target.channelIds ?? [],
     categoryId: post?.categoryId ?? null,
     date: wall?.date ?? target.date ?? '',
     time: wall?.time ?? target.time ?? '09:00',

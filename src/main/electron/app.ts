@@ -1,0 +1,86 @@
+// Composition root of the Electron shell: lifecycle, workspace, IPC, window. No business logic:
+// everything the app does goes through workspace.dispatch.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
+import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { installSecurityBaseline } from './security';
+import { askForDemoWorkspace, databasePathFromArgs } from './startup';
+import { createMainWindow } from './window';
+
+export type ShellPaths = { preloadPath: string; rendererIndexFile: string; iconPath: string };
+
+/** Where the build puts things, relative to out/main (see electron.vite.config.ts). */
+export function shellPaths(mainDir: string): ShellPaths {
+  return {
+    preloadPath: join(mainDir, '../preload/index.js'),
+    rendererIndexFile: join(mainDir, '../renderer/index.html'),
+    iconPath: join(mainDir, '../../resources/icon.png'),
+  };
+}
+
+type Workspace = ReturnType<typeof openWorkspace>;
+
+export async function runStorybankApp({ argv, mainDir }: { argv: readonly string[]; mainDir: string }): Promise<void> {
+  // A second start focuses the running window instead of opening the same database twice.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const paths = shellPaths(mainDir);
+  let workspace: Workspace | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let unregisterIpc: () => void = () => {};
+
+  const showMainWindow = (): void => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      return;
+    }
+    mainWindow = createMainWindow(paths);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (workspace) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (workspace && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  app.on('will-quit', () => {
+    unregisterIpc();
+    workspace?.close();
+    workspace = null;
+  });
+
+  await app.whenReady();
+  installSecurityBaseline(app, session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+
+  let dbPath: string;
+  try {
+    dbPath = databasePathFromArgs(argv) ?? defaultDatabasePath(app.getPath('userData'));
+    const demo = workspaceExists(dbPath) ? false : await askForDemoWorkspace(dialog);
+    workspace = openWorkspace({ dbPath, demo });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Storybank could not open its workspace', reason);
+    app.quit();
+    return;
+  }
+
+  const openedWorkspace = workspace;
+  unregisterIpc = registerIpcHandlers(
+    ipcMain,
+    (name, input) => openedWorkspace.dispatch(name, input),
+    createRendererSenderCheck(paths.rendererIndexFile),
+  );
+  showMainWindow();
+}

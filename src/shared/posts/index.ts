@@ -1,0 +1,49 @@
+// What a post says on each channel, and everything that is wrong with it: network text rules,
+// closures (Fed holidays, blackouts) and nonexistent wall times. Pure: the editor shows these live
+// and the service stores them on every save.
+import { closureWarnings, type Blackout, type FedHoliday } from '../calendar-rules';
+import type { Channel, Post, PostIssue } from '../domain/schemas';
+import { checkText } from '../text-rules';
+
+/** The text a channel gets: its override when there is one, else the shared base text. */
+export function channelText(post: Pick<Post, 'baseText' | 'channelTexts'>, channelId: string): string {
+  return post.channelTexts[channelId] ?? post.baseText;
+}
+
+export interface ValidationContext {
+  channels: ReadonlyMap<string, Channel>;
+  /** Fed holidays around the post's date (any superset is fine). */
+  holidays: readonly FedHoliday[];
+  blackouts: readonly Blackout[];
+}
+
+type ValidatedFields = Pick<Post, 'baseText' | 'channelTexts' | 'channelIds' | 'images' | 'scheduledAt' | 'timezone'>;
+
+export function validatePost(post: ValidatedFields, context: ValidationContext): PostIssue[] {
+  const issues: PostIssue[] = [];
+  for (const channelId of post.channelIds) {
+    const channel = context.channels.get(channelId);
+    if (!channel) continue;
+    const check = checkText({
+      network: channel.network,
+      text: channelText(post, channelId),
+      images: post.images,
+      maxLength: channel.maxLength,
+    });
+    for (const finding of check.findings) {
+      issues.push({ channelId, severity: finding.severity, code: finding.code, message: `${channel.name}: ${finding.message}` });
+    }
+  }
+  if (post.scheduledAt) {
+    for (const message of closureWarnings(post.scheduledAt, post.timezone, context.holidays, context.blackouts)) {
+      issues.push({ channelId: null, severity: 'warning', code: 'closure', message });
+    }
+    if (post.channelIds.length === 0) {
+      issues.push({ channelId: null, severity: 'warning', code: 'no_channels', message: 'Scheduled, but no channel is chosen.' });
+    }
+  }
+  return issues;
+}
+
+export const hasBlockingIssue = (post: Pick<Post, 'issues'>, channelId?: string): boolean =>
+  post.issues.some((i) => i.severity === 'error' && (channelId === undefined || i.channelId === channelId || i.channelId === null));
