@@ -47,3 +47,13 @@ export function validatePost(post: ValidatedFields, context: ValidationContext):
 
 export const hasBlockingIssue = (post: Pick<Post, 'issues'>, channelId?: string): boolean =>
   post.issues.some((i) => i.severity === 'error' && (channelId === undefined || i.channelId === channelId || i.channelId === null));
+
+/** The link with its UTM parameters added (existing query parameters are kept; empty fields skipped). */
+export function trackedUrl(link: Pick<NonNullable<Post['link']>, 'url' | 'utm'>): string {
+  if (!link.utm) return link.url;
+  const url = new URL(link.url);
+  for (const [key, value] of Object.entries(link.utm)) {
+    if (value.trim()) url.searchParams.set(`utm_${key}`, value.trim());
+  }
+  return url.toString();
+}

@@ -1,0 +1,109 @@
+// Planning benchmarks: autofill over a year of slots on five channels, and the mix report over 50k posts.
+import { autofill, mixReport, parseMixReportRequest, parsePlanRequest } from '../src/shared/planning';
+import type { MixReportRequestInput, PlanRequestInput } from '../src/shared/planning';
+
+type Report = (name: string, value: number, unit: string) => void;
+
+/** Deterministic pseudo-random numbers so every run measures the same instance. */
+const seeded = (seed: number) => () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+};
+
+const DAY_MS = 86_400_000;
+const START_MS = Date.UTC(2027, 0, 4);
+const CATEGORIES = [
+  { id: 'employee', name: 'Employee highlights', targetShare: 0.3 },
+  { id: 'question', name: 'Question', targetShare: 0.25 },
+  { id: 'community', name: 'Community', targetShare: 0.2, maxPerWeek: 4 },
+  { id: 'product', name: 'Product', targetShare: 0.15, noConsecutive: true },
+  { id: 'education', name: 'Education', targetShare: 0.1, minGapSlots: 2 },
+];
+const CHANNELS = ['linkedin', 'facebook', 'instagram', 'x', 'google'];
+
+const yearRequest = (): PlanRequestInput => {
+  const random = seeded(42);
+  const slots = CHANNELS.flatMap((channelId) =>
+    Array.from({ length: 730 }, (_, k) => ({
+      id: `${channelId}-${k}`,
+      channelId,
+      start: new Date(START_MS + Math.floor(k / 2) * DAY_MS + (k % 2 === 0 ? 9 : 15) * 3_600_000 - 3_600_000).toISOString(),
+    })),
+  );
+  const pinnedSlots = new Set<string>();
+  while (pinnedSlots.size < 200) pinnedSlots.add(slots[Math.floor(random() * slots.length)].id);
+  const pinned = [...pinnedSlots].map((slotId) => ({ slotId, categoryId: CATEGORIES[Math.floor(random() * CATEGORIES.length)].id }));
+  const backlog = Array.from({ length: 10_000 }, (_, index) => {
+    const earliestDay = Math.floor(random() * 365);
+    const latestDay = earliestDay + 7 + Math.floor(random() * 120);
+    const date = (day: number) => new Date(START_MS + day * DAY_MS).toISOString().slice(0, 10);
+    return {
+      id: `item-${index}`,
+      title: `Story ${index}`,
+      categoryId: CATEGORIES[Math.floor(random() * CATEGORIES.length)].id,
+      earliest: date(earliestDay),
+      latest: random() < 0.2 ? null : date(latestDay),
+      channelIds: random() < 0.5 ? [] : [CHANNELS[Math.floor(random() * CHANNELS.length)]],
+    };
+  });
+  return {
+    timezone: 'Europe/Amsterdam',
+    categories: CATEGORIES,
+    slots,
+    pinned,
+    backlog,
+    channels: CHANNELS.map((id) => ({ id, name: id })),
+    options: { placeholders: true, windowSize: 10 },
+  };
+};
+
+const mixRequest = (): MixReportRequestInput => {
+  const random = seeded(7);
+  const statuses = ['draft', 'approved', 'published', 'published', 'archived', 'in_review'] as const;
+  return {
+    categories: CATEGORIES.map((category) => ({ ...category, isPromotional: category.id === 'product' })),
+    posts: Array.from({ length: 50_000 }, (_, index) => ({
+      id: `post-${index}`,
+      categoryId: random() < 0.02 ? null : CATEGORIES[Math.floor(random() * CATEGORIES.length)].id,
+      channelIds: [CHANNELS[Math.floor(random() * CHANNELS.length)]],
+      scheduledAt: new Date(START_MS + Math.floor(random() * 365 * 24) * 3_600_000).toISOString(),
+      status: statuses[Math.floor(random() * statuses.length)],
+    })),
+    from: '2027-01-04',
+    to: '2028-01-02',
+    timezone: 'Europe/Amsterdam',
+    granularity: 'week',
+    windowSize: 10,
+  };
+};
+
+/** Median of `runs` timings after one warm-up. */
+const median = (runs: number, body: () => void): number => {
+  body();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    body();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+};
+
+export async function run(report: Report): Promise<void> {
+  const json: unknown = JSON.parse(JSON.stringify(yearRequest()));
+  const parseMs = median(7, () => parsePlanRequest(json));
+  const parsed = parsePlanRequest(json);
+  const planMs = median(7, () => autofill(parsed));
+  report('plan_year_5ch_ms', planMs, 'ms');
+  report('plan_parse_ms', parseMs, 'ms');
+  report('plan_parse_ratio', planMs / parseMs, 'x');
+
+  const mix = parseMixReportRequest(JSON.parse(JSON.stringify(mixRequest())));
+  report('mix_report_50k_ms', median(9, () => mixReport(mix)), 'ms');
+}
+
+// Allow `npx tsx bench/planning.ts` on its own.
+if (process.argv[1]?.endsWith('planning.ts')) {
+  void run((name, value, unit) => console.log(`bench ${name} ${value.toFixed(2)} ${unit}`));
+}

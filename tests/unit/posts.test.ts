@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { federalReserveHolidays } from '../../src/shared/calendar-rules';
+import type { Channel } from '../../src/shared/domain/schemas';
+import { channelText, hasBlockingIssue, trackedUrl, validatePost } from '../../src/shared/posts';
+
+const now = '2026-11-24T00:00:00.000Z';
+const channel = (id: string, network: Channel['network']): Channel => ({
+  id, network, name: network.toUpperCase(), handle: '', color: '#123456', timezone: null, slots: [], maxLength: null, createdAt: now, updatedAt: now,
+});
+const x = channel('c-x', 'x');
+const ig = channel('c-ig', 'instagram');
+const channels = new Map([[x.id, x], [ig.id, ig]]);
+
+describe('post texts and validation', () => {
+  it('a channel override wins over the base text', () => {
+    const post = { baseText: 'base', channelTexts: { 'c-x': 'short for X' } };
+    expect(channelText(post, 'c-x')).toBe('short for X');
+    expect(channelText(post, 'c-ig')).toBe('base');
+  });
+
+  it('reports text rule errors per channel, closures and missing channels', () => {
+    const issues = validatePost(
+      {
+        baseText: 'a'.repeat(281),
+        channelTexts: {},
+        channelIds: ['c-x', 'c-ig'],
+        images: [],
+        scheduledAt: '2026-11-26T15:00:00.000Z', // Thanksgiving 2026, 10:00 in New York
+        timezone: 'America/New_York',
+      },
+      { channels, holidays: federalReserveHolidays(2026), blackouts: [{ startDate: '2026-11-25', endDate: '2026-11-27', reason: 'system upgrade' }] },
+    );
+    expect(issues.filter((i) => i.channelId === 'c-x').map((i) => i.code)).toEqual(['too_long']);
+    expect(issues.filter((i) => i.channelId === 'c-ig').map((i) => i.code)).toContain('image_required');
+    const closures = issues.filter((i) => i.code === 'closure').map((i) => i.message);
+    expect(closures.some((m) => m.includes('Thanksgiving'))).toBe(true);
+    expect(closures.some((m) => m.includes('system upgrade'))).toBe(true);
+    expect(hasBlockingIssue({ issues }, 'c-x')).toBe(true);
+  });
+
+  it('an override that fits clears the X error', () => {
+    const issues = validatePost(
+      { baseText: 'a'.repeat(400), channelTexts: { 'c-x': 'fits' }, channelIds: ['c-x'], images: [], scheduledAt: null, timezone: 'America/New_York' },
+      { channels, holidays: [], blackouts: [] },
+    );
+    expect(issues).toEqual([]);
+  });
+
+  it('builds tracked URLs with UTM parameters, keeping the existing query', () => {
+    expect(
+      trackedUrl({ url: 'https://riverside.bank/tips?lang=en', utm: { source: 'facebook', medium: 'social', campaign: 'fraud week', term: '', content: '' } }),
+    ).toBe('https://riverside.bank/tips?lang=en&utm_source=facebook&utm_medium=social&utm_campaign=fraud+week');
+    expect(trackedUrl({ url: 'https://riverside.bank/', utm: null })).toBe('https://riverside.bank/');
+  });
+});
