@@ -27,6 +27,10 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'blackouts.delete': { input: { id: '' }, path: 'id' },
   'observances.list': { input: 'all', path: '(input)' },
   'observances.save': { input: { observances: [{ id: 'Bad Id', name: 'x', kind: 'day', rule: { type: 'month', month: 1 } }] }, path: 'observances[0].id' },
+  'planning.preview': { input: { from: '2027-01-01', to: '2027-13-01' }, path: 'to' },
+  'planning.apply': { input: { from: '2027-01-01', to: '2027-02-01', channelId: 'fb' }, path: 'channelId' },
+  'planning.undo': { input: { batchId: 42 }, path: 'batchId' },
+  'mix.report': { input: { from: '2027-01-01', to: '2027-02-01', granularity: 'day' }, path: 'granularity' },
   'series.create': { input: { post: { title: 'Tip Tuesday' }, rule: { startDate: '2027-01-05', time: '09:00', timezone: 'America/New_York', freq: 'weekly' } }, path: 'rule' },
 };
 

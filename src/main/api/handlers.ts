@@ -32,5 +32,9 @@ export function createHandlers(s: Services): Handlers {
     'observances.list': () => s.calendar.listObservances(),
     'observances.save': ({ observances }) => s.calendar.saveObservances(observances),
     'series.create': (input) => s.calendar.createSeries(input),
+    'planning.preview': (scope) => s.planning.preview(scope),
+    'planning.apply': (scope) => s.planning.apply(scope),
+    'planning.undo': ({ batchId }) => s.planning.undo(batchId),
+    'mix.report': (scope) => s.planning.mix(scope),
   };
 }

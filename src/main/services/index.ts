@@ -2,7 +2,9 @@ import type { Db } from '../db/connection';
 import { createRepositories } from '../db/repositories';
 import { createCalendarService } from './calendar';
 import { createChannelService } from './channels';
+import { createPlanningService } from './planning';
 import { createPostService } from './posts';
+import { createTransferService } from './transfer';
 import { createWorkspaceService } from './workspace';
 
 export function createServices(db: Db, dbPath: string) {
@@ -16,6 +18,8 @@ export function createServices(db: Db, dbPath: string) {
     categories: { list: () => repos.categories.list() },
     posts,
     calendar: createCalendarService(repos, workspace, posts),
+    planning: createPlanningService(repos, workspace, posts),
+    transfer: createTransferService(repos, posts, workspace),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@
 // host), the preload exposes exactly these names, and the renderer calls a typed client.
 import { z } from 'zod';
 import { Observance, SeriesInput } from '../calendar-rules';
+import { MixReport, PlanAssignment, PlanResult } from '../planning';
 import {
   BlackoutPeriod,
   Category,
@@ -81,6 +82,31 @@ export const CalendarOverlay = z.object({
 });
 export type CalendarOverlay = z.infer<typeof CalendarOverlay>;
 
+export const PlanScope = z.object({
+  /** inclusive local dates in the workspace zone */
+  from: LocalDate,
+  to: LocalDate,
+  channelId: Id.optional(),
+  placeholders: z.boolean().optional(),
+});
+export type PlanScope = z.infer<typeof PlanScope>;
+
+export const PlanPreview = z.object({
+  result: PlanResult,
+  /** one row per open slot, in the order of `result.assignments`, with what the UI shows */
+  rows: z.array(PlanAssignment.extend({ start: UtcInstant, itemTitle: z.string().nullable() })),
+});
+export type PlanPreview = z.infer<typeof PlanPreview>;
+
+export const MixScope = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  channelId: Id.optional(),
+  granularity: z.enum(['week', 'month']).optional(),
+  windowSize: z.number().int().min(2).max(100).optional(),
+});
+export type MixScope = z.infer<typeof MixScope>;
+
 export const SeriesCreateInput = z.object({
   post: PostInput,
   rule: SeriesInput,
@@ -117,6 +143,10 @@ export const contract = {
   'blackouts.delete': op(ById, z.object({ deleted: z.boolean() })),
   'observances.list': op(z.object({}), z.array(Observance)),
   'observances.save': op(z.object({ observances: z.array(Observance) }), z.array(Observance)),
+  'planning.preview': op(PlanScope, PlanPreview),
+  'planning.apply': op(PlanScope, z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int() })),
+  'planning.undo': op(z.object({ batchId: Id }), z.object({ undone: z.boolean() })),
+  'mix.report': op(MixScope, MixReport),
   'series.create': op(
     SeriesCreateInput,
     z.object({

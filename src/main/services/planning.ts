@@ -1,0 +1,241 @@
+// Bridges the workspace and the pure balance engine: builds a PlanRequest from channels,
+// posting slots, scheduled posts (pins) and the backlog, and applies a plan in one transaction.
+import { expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
+import type { PlanPreview, PlanScope } from '../../shared/api/contract';
+import type { Post } from '../../shared/domain/schemas';
+import {
+  autofill,
+  mixReport,
+  parseMixReportRequest,
+  parsePlanRequest,
+  type MixReport,
+  type PlanRequestInput,
+  type PlanResult,
+} from '../../shared/planning';
+import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
+import type { Repositories } from '../db/repositories';
+import { newId, nowIso } from '../db/repositories/rows';
+import { ServiceError } from './errors';
+import type { PostService } from './posts';
+import type { WorkspaceService } from './workspace';
+
+const IDEA_PREFIX = 'idea:';
+const POST_PREFIX = 'post:';
+
+interface AppliedPlan {
+  batchId: string;
+  created: string[];
+  scheduled: Array<{ before: Post }>;
+  ideas: Array<{ id: string; status: string }>;
+}
+
+export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
+  const undoLog = new Map<string, AppliedPlan>();
+
+  const buildRequest = (scope: PlanScope): { request: PlanRequestInput; slotStarts: Map<string, string> } => {
+    const zone = workspace.timezone();
+    if (scope.to < scope.from) {
+      throw new ServiceError('validation', 'to: the range ends before it starts', [{ path: 'to', message: 'the range ends before it starts' }]);
+    }
+    const categories = repos.categories.list().filter((c) => c.targetShare > 0);
+    if (categories.length === 0) throw new ServiceError('conflict', 'Set target shares for your categories before planning.');
+    const channels = repos.channels.list().filter((c) => !scope.channelId || c.id === scope.channelId);
+    if (scope.channelId && channels.length === 0) {
+      throw new ServiceError('validation', `channelId: channel ${scope.channelId} does not exist`, [{ path: 'channelId', message: 'no such channel' }]);
+    }
+    // Closed days are hard constraints: no slot on a blackout date or a Fed holiday.
+    const closed = new Set(federalReserveHolidaysBetween(scope.from, scope.to).map((h) => h.date));
+    for (const b of repos.blackouts.list()) {
+      for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) closed.add(d);
+    }
+    const categoryIds = new Set(categories.map((c) => c.id));
+    const scheduled = repos.posts.list({
+      from: zonedDayStartUtc(scope.from, zone),
+      to: zonedDayStartUtc(addDaysLocal(scope.to, 1), zone),
+    }).filter((p) => p.status !== 'archived');
+
+    const slots: PlanRequestInput['slots'] = [];
+    const pinned: PlanRequestInput['pinned'] = [];
+    const slotStarts = new Map<string, string>();
+    for (const channel of channels) {
+      const byStart = new Map<string, string>();
+      for (const slot of expandPostingSlots({ channelId: channel.id, slots: channel.slots, timezone: channel.timezone ?? zone, from: scope.from, to: scope.to })) {
+        if (!slot.start || closed.has(slot.date)) continue;
+        byStart.set(slot.start, slot.id);
+        slots.push({ id: slot.id, channelId: channel.id, start: slot.start });
+        slotStarts.set(slot.id, slot.start);
+      }
+      // Anything already scheduled is pinned: on its slot, or on a slot of its own.
+      for (const post of scheduled) {
+        if (!post.channelIds.includes(channel.id) || !post.categoryId || !categoryIds.has(post.categoryId)) continue;
+        let slotId = byStart.get(post.scheduledAt!);
+        if (!slotId) {
+          slotId = `${POST_PREFIX}${post.id}:${channel.id}`;
+          slots.push({ id: slotId, channelId: channel.id, start: post.scheduledAt! });
+          slotStarts.set(slotId, post.scheduledAt!);
+        } else byStart.delete(post.scheduledAt!);
+        if (!pinned.some((p) => p.slotId === slotId)) pinned.push({ slotId, categoryId: post.categoryId });
+      }
+    }
+
+    const backlog: PlanRequestInput['backlog'] = [];
+    for (const post of repos.posts.list({ unscheduled: true, statuses: ['draft'] })) {
+      if (post.categoryId && categoryIds.has(post.categoryId) && !post.placeholder) {
+        backlog.push({ id: `${POST_PREFIX}${post.id}`, categoryId: post.categoryId, title: post.title, channelIds: post.channelIds });
+      }
+    }
+    for (const idea of repos.ideas.byStatus('accepted')) {
+      if (idea.categoryId && categoryIds.has(idea.categoryId)) {
+        backlog.push({
+          id: `${IDEA_PREFIX}${idea.id}`,
+          categoryId: idea.categoryId,
+          title: idea.title,
+          ...(idea.earliest ? { earliest: idea.earliest } : {}),
+          ...(idea.latest ? { latest: idea.latest } : {}),
+        });
+      }
+    }
+
+    return {
+      slotStarts,
+      request: {
+        timezone: zone,
+        categories: categories.map((c) => ({
+          id: c.id,
+          name: c.name,
+          targetShare: c.targetShare,
+          ...(c.minGapSlots !== null ? { minGapSlots: c.minGapSlots } : {}),
+          ...(c.maxPerWeek !== null ? { maxPerWeek: c.maxPerWeek } : {}),
+          noConsecutive: c.noConsecutive,
+        })),
+        // Shares of the categories in play must sum to 1: rescale when some are at 0.
+        slots,
+        pinned,
+        backlog,
+        channels: channels.map((c) => ({ id: c.id, name: c.name })),
+        options: { placeholders: scope.placeholders ?? true },
+      },
+    };
+  };
+
+  const plan = (scope: PlanScope): { result: PlanResult; slotStarts: Map<string, string> } => {
+    const { request, slotStarts } = buildRequest(scope);
+    const total = request.categories.reduce((sum, c) => sum + c.targetShare, 0);
+    request.categories = request.categories.map((c) => ({ ...c, targetShare: c.targetShare / total }));
+    return { result: autofill(parsePlanRequest(request)), slotStarts };
+  };
+
+  return {
+    /** Runs the engine on an explicit request (CLI `plan --request`). */
+    planRequest: (json: unknown): PlanResult => autofill(parsePlanRequest(json)),
+
+    preview(scope: PlanScope): PlanPreview {
+      const { result, slotStarts } = plan(scope);
+      const posts = new Map(repos.posts.list({ unscheduled: true }).map((p) => [p.id, p.title]));
+      const ideas = new Map(repos.ideas.list().map((i) => [i.id, i.title]));
+      return {
+        result,
+        rows: result.assignments.map((a) => ({
+          ...a,
+          start: slotStarts.get(a.slotId) ?? '',
+          itemTitle: a.itemId
+            ? (a.itemId.startsWith(IDEA_PREFIX) ? ideas.get(a.itemId.slice(IDEA_PREFIX.length)) : posts.get(a.itemId.slice(POST_PREFIX.length))) ?? null
+            : null,
+        })),
+      };
+    },
+
+    /** Applies the plan in one transaction; returns a batch id that `undo` takes back. */
+    apply(scope: PlanScope): { batchId: string; scheduled: number; created: number } {
+      const { result, slotStarts } = plan(scope);
+      if (result.violations.length) {
+        throw new ServiceError('conflict', `The plan breaks ${result.violations.length} rule(s): ${result.violations[0].message}`);
+      }
+      const zone = workspace.timezone();
+      const categories = new Map(repos.categories.list().map((c) => [c.id, c]));
+      const now = nowIso();
+      const applied: AppliedPlan = { batchId: newId(), created: [], scheduled: [], ideas: [] };
+      const toStore: Post[] = [];
+      for (const a of result.assignments) {
+        const start = slotStarts.get(a.slotId);
+        if (!start || !a.categoryId) continue;
+        if (a.itemId?.startsWith(POST_PREFIX)) {
+          const before = repos.posts.get(a.itemId.slice(POST_PREFIX.length));
+          if (!before) continue;
+          applied.scheduled.push({ before });
+          toStore.push({ ...before, scheduledAt: start, channelIds: [a.channelId], updatedAt: now });
+          continue;
+        }
+        const idea = a.itemId?.startsWith(IDEA_PREFIX) ? repos.ideas.get(a.itemId.slice(IDEA_PREFIX.length)) : null;
+        const category = categories.get(a.categoryId);
+        const post: Post = {
+          id: newId(),
+          title: idea ? idea.title : `${category?.name ?? 'Post'}: to be written`,
+          baseText: idea?.story ?? '',
+          channelIds: [a.channelId],
+          channelTexts: {},
+          categoryId: a.categoryId,
+          scheduledAt: start,
+          timezone: zone,
+          images: [],
+          link: null,
+          notes: idea ? `From ${idea.submittedBy || 'staff'}${idea.branch ? ` (${idea.branch})` : ''}: story idea.` : `Planned: ${a.reason}`,
+          status: 'draft',
+          placeholder: !idea,
+          seriesId: null,
+          issues: [],
+          createdAt: now,
+          updatedAt: now,
+        };
+        if (idea) {
+          applied.ideas.push({ id: idea.id, status: idea.status });
+          repos.ideas.save({ ...idea, status: 'used', updatedAt: now });
+        }
+        applied.created.push(post.id);
+        toStore.push(post);
+      }
+      repos.transaction(() => {
+        for (const idea of applied.ideas) {
+          const current = repos.ideas.get(idea.id);
+          if (current) repos.ideas.save({ ...current, status: 'used', updatedAt: now });
+        }
+        posts.storeAll(toStore);
+      });
+      undoLog.set(applied.batchId, applied);
+      return { batchId: applied.batchId, scheduled: applied.scheduled.length, created: applied.created.length };
+    },
+
+    undo(batchId: string): { undone: boolean } {
+      const applied = undoLog.get(batchId);
+      if (!applied) throw new ServiceError('not_found', `Plan ${batchId} cannot be undone any more (it was not applied in this session).`);
+      repos.transaction(() => {
+        applied.created.forEach((id) => repos.posts.delete(id));
+        posts.storeAll(applied.scheduled.map((s) => s.before));
+        for (const { id, status } of applied.ideas) {
+          const idea = repos.ideas.get(id);
+          if (idea) repos.ideas.save({ ...idea, status: status as typeof idea.status, updatedAt: nowIso() });
+        }
+      });
+      undoLog.delete(batchId);
+      return { undone: true };
+    },
+
+    mix(scope: { from: string; to: string; channelId?: string; granularity?: 'week' | 'month'; windowSize?: number }): MixReport {
+      const zone = workspace.timezone();
+      const list = repos.posts.list({ from: zonedDayStartUtc(scope.from, zone), to: zonedDayStartUtc(addDaysLocal(scope.to, 1), zone) });
+      return mixReport(
+        parseMixReportRequest({
+          categories: repos.categories.list().map((c) => ({ id: c.id, name: c.name, targetShare: c.targetShare, isPromotional: c.isPromotional })),
+          posts: list.map((p) => ({ id: p.id, categoryId: p.categoryId, channelIds: p.channelIds, scheduledAt: p.scheduledAt, status: p.status })),
+          from: scope.from,
+          to: scope.to,
+          ...(scope.channelId ? { channelId: scope.channelId } : {}),
+          timezone: zone,
+          granularity: scope.granularity ?? 'month',
+          ...(scope.windowSize ? { windowSize: scope.windowSize } : {}),
+        }),
+      );
+    },
+  };
+}
+export type PlanningService = ReturnType<typeof createPlanningService>;
