@@ -5,6 +5,8 @@ import { startHost } from '../host/server';
 import { userDataDir } from '../paths';
 import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
 import { CliError, printData } from './output';
+import { registerWorkspaceCommands } from './commands/workspace';
+import { registerPostCommands } from './commands/posts';
 
 const defaultDb = (): string => defaultDatabasePath(userDataDir());
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
@@ -63,6 +65,8 @@ export function buildProgram(): Command {
       process.once('SIGTERM', stop);
     });
 
+  registerWorkspaceCommands(program);
+  registerPostCommands(program);
   return program;
 }
 

@@ -187,10 +187,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           createdAt: now,
           updatedAt: now,
         };
-        if (idea) {
-          applied.ideas.push({ id: idea.id, status: idea.status });
-          repos.ideas.save({ ...idea, status: 'used', updatedAt: now });
-        }
+        if (idea) applied.ideas.push({ id: idea.id, status: idea.status });
         applied.created.push(post.id);
         toStore.push(post);
       }

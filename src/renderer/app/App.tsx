@@ -14,9 +14,10 @@ import {
   createTheme,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowForwardUp, IconCalendarMonth } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowForwardUp, IconCalendarMonth, IconSettings } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { showError } from './errors';
 import { UndoProvider, useUndo } from './undo';
 import { WorkspaceProvider, useWorkspace } from './workspace';
@@ -28,9 +29,10 @@ const theme = createTheme({
   headings: { fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif' },
 });
 
-type PageId = 'calendar';
+type PageId = 'calendar' | 'settings';
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
+  { id: 'settings', label: 'Settings', icon: <IconSettings size={18} />, render: () => <SettingsPage /> },
 ];
 
 export function App() {
