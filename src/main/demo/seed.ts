@@ -54,6 +54,14 @@ const POST_IDEAS: Record<string, Array<{ title: string; text: string }>> = {
   ],
 };
 
+const DEMO_IMAGES: Record<string, string> = {
+  'Employee highlights': 'media/team-photo.jpg',
+  'Community & customer stories': 'media/community.jpg',
+  'Questions & conversation': 'media/question-card.png',
+  'Financial tips & education': 'media/tip-card.png',
+  'Products & promotions': 'media/product.png',
+};
+
 const STAFF_IDEAS = [
   { title: 'Teller Jake coaches a youth soccer team', submittedBy: 'Jake Miller', branch: 'Oak Street', category: 'Employee highlights' },
   { title: 'Customer who saved for 30 years to open a café', submittedBy: 'Linda Park', branch: 'Main Street', category: 'Community & customer stories' },
@@ -83,6 +91,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
     const categories = DEMO_CATEGORIES.map((c) => ({ ...c, id: newId(), createdAt: now, updatedAt: now }));
     categories.forEach((c) => repos.categories.save(c));
     const channels = DEMO_CHANNELS.map((c) => services.channels.create(c));
+    const instagramId = channels.find((c) => c.network === 'instagram')!.id;
 
     // Three months: last month (published), this month (mixed), next month (drafts and reviews).
     const first = startOfMonth(subMonths(today, 1));
@@ -118,7 +127,11 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
           categoryId: category.id,
           scheduledAt: new Date(instant.getTime()).toISOString(),
           timezone: zone,
-          images: category.name === 'Employee highlights' ? [{ src: 'media/team-photo.jpg', alt: 'Riverside team members smiling in the branch lobby' }] : [],
+          // Instagram needs an image on every post; the demo gives one wherever Instagram is in.
+          images:
+            category.name === 'Employee highlights' || channelIds.includes(instagramId)
+              ? [{ src: DEMO_IMAGES[category.name] ?? 'media/team-photo.jpg', alt: `Photo for “${idea.title}”: Riverside staff and neighbours at the branch` }]
+              : [],
           link: null,
           notes: '',
           status,

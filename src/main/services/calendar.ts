@@ -40,12 +40,17 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
       const slots = channels.flatMap((channel) =>
         expandPostingSlots({ channelId: channel.id, slots: channel.slots, timezone: channel.timezone ?? zone, from, to }),
       );
+      const holidays = federalReserveHolidaysBetween(from, to);
+      const blackouts = repos.blackouts.list().filter((b) => b.startDate <= to && b.endDate >= from);
+      // Closed days offer no slots to fill.
+      const closed = new Set(holidays.map((h) => h.date));
+      for (const b of blackouts) for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) closed.add(d);
       return {
-        holidays: federalReserveHolidaysBetween(from, to),
-        blackouts: repos.blackouts.list().filter((b) => b.startDate <= to && b.endDate >= from),
+        holidays,
+        blackouts,
         observances: observancesForRange(from, to, observances()),
         openSlots: slots
-          .filter((slot) => slot.start !== null && !taken.has(`${slot.channelId}@${slot.start}`))
+          .filter((slot) => slot.start !== null && !closed.has(slot.date) && !taken.has(`${slot.channelId}@${slot.start}`))
           .map((slot) => ({ id: slot.id, channelId: slot.channelId, start: slot.start!, date: slot.date, time: slot.time })),
         skippedSlots: slots
           .filter((slot) => slot.start === null)

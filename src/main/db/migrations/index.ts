@@ -114,6 +114,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'export batches: what went out, when, with which content',
+    sql: `
+      CREATE TABLE export_batches (
+        id TEXT PRIMARY KEY,
+        format TEXT NOT NULL,
+        options TEXT NOT NULL DEFAULT '{}',
+        files TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE export_items (
+        batch_id TEXT NOT NULL REFERENCES export_batches(id) ON DELETE CASCADE,
+        post_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (batch_id, post_id, channel_id)
+      ) STRICT;
+      CREATE INDEX export_items_by_post ON export_items(post_id, channel_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,9 +7,12 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import { Button, Group, MultiSelect, Paper, Stack, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CalendarOverlay, PostFilter } from '../../../shared/api/contract';
+import type { MixReport } from '../../../shared/planning';
+import { MixPanel } from '../mix/MixPanel';
+import { PlanDialog } from '../planning/PlanDialog';
 import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
 import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
 import { call } from '../../api/client';
@@ -28,6 +31,9 @@ interface VisibleRange {
   firstDate: string;
   lastDate: string;
   view: string;
+  /** the range the mix panel reports on: the month (or week) on screen, not the padding days */
+  mixFrom: string;
+  mixTo: string;
 }
 
 export function CalendarPage() {
@@ -44,6 +50,9 @@ export function CalendarPage() {
   const [debouncedText] = useDebouncedValue(text, 200);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [overlay, setOverlay] = useState<CalendarOverlay | null>(null);
+  const [mix, setMix] = useState<MixReport | null>(null);
+  const [planning, setPlanning] = useState(false);
+  const [title, setTitle] = useState('');
   const [showObservances, setShowObservances] = useState(true);
   const [showOpenSlots, setShowOpenSlots] = useState(true);
 
@@ -63,16 +72,23 @@ export function CalendarPage() {
   const reload = useCallback(async () => {
     if (!filter || !range) return;
     try {
-      const [list, layers] = await Promise.all([
+      const [list, layers, report] = await Promise.all([
         call('posts.list', filter),
         call('calendar.overlay', { from: range.firstDate, to: range.lastDate }),
+        call('mix.report', {
+          from: range.mixFrom,
+          to: range.mixTo,
+          channelId: channelFilter.length === 1 ? channelFilter[0] : undefined,
+          granularity: 'week',
+        }),
       ]);
       setPosts(list);
       setOverlay(layers);
+      setMix(report);
     } catch (error) {
       showError(error, 'Could not load posts');
     }
-  }, [filter, range]);
+  }, [filter, range, channelFilter]);
 
   useEffect(() => {
     void reload();
@@ -93,6 +109,22 @@ export function CalendarPage() {
     });
     return [...layers, ...postEvents];
   }, [posts, zone, categoryById, overlay, channelById, showObservances, showOpenSlots, isMonth, channelFilter]);
+  const dayLabels = useMemo(() => {
+    const labels = new Map<string, Array<{ text: string; kind: 'closure' | 'blackout' | 'observance' }>>();
+    const add = (date: string, text: string, kind: 'closure' | 'blackout' | 'observance') =>
+      labels.set(date, [...(labels.get(date) ?? []), { text, kind }]);
+    for (const h of overlay?.holidays ?? []) add(h.date, `Closed: ${h.name}`, 'closure');
+    for (const b of overlay?.blackouts ?? []) {
+      for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) add(d, `Blackout${b.reason ? `: ${b.reason}` : ''}`, 'blackout');
+    }
+    if (showObservances) {
+      for (const o of overlay?.observances ?? []) {
+        // a holiday already names the day (Veterans Day): no second label
+        if (!(labels.get(o.start) ?? []).some((l) => l.text.includes(o.name))) add(o.start, o.name, 'observance');
+      }
+    }
+    return labels;
+  }, [overlay, showObservances]);
   const openSlotsByDate = useMemo(() => {
     const counts = new Map<string, number>();
     for (const slot of overlay?.openSlots ?? []) counts.set(slot.date, (counts.get(slot.date) ?? 0) + 1);
@@ -106,10 +138,13 @@ export function CalendarPage() {
     const from = zonedDayStartUtc(firstDate, zone);
     const to = zonedDayStartUtc(endDate, zone);
     const view = arg.view.type;
+    const mixFrom = arg.view.currentStart.toISOString().slice(0, 10);
+    const mixTo = addDaysLocal(arg.view.currentEnd.toISOString().slice(0, 10), -1);
+    setTitle(arg.view.title);
     setRange((old) =>
       old && old.from === from && old.to === to && old.view === view
         ? old
-        : { from, to, firstDate, lastDate: addDaysLocal(endDate, -1), view },
+        : { from, to, firstDate, lastDate: addDaysLocal(endDate, -1), view, mixFrom, mixTo },
     );
   };
 
@@ -192,14 +227,14 @@ export function CalendarPage() {
 
   return (
     <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
-      <Group gap="sm" align="flex-end" wrap="wrap">
+      <Group gap="sm" align="flex-end" wrap="nowrap">
         <TextInput
           label="Search"
           placeholder="Title, text or notes"
           leftSection={<IconSearch size={16} />}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          w={220}
+          w={190}
         />
         <MultiSelect
           label="Channels"
@@ -208,7 +243,7 @@ export function CalendarPage() {
           value={channelFilter}
           onChange={setChannelFilter}
           clearable
-          w={240}
+          w={200}
         />
         <MultiSelect
           label="Categories"
@@ -217,7 +252,7 @@ export function CalendarPage() {
           value={categoryFilter}
           onChange={setCategoryFilter}
           clearable
-          w={240}
+          w={200}
         />
         <MultiSelect
           label="Status"
@@ -226,17 +261,21 @@ export function CalendarPage() {
           value={statusFilter}
           onChange={setStatusFilter}
           clearable
-          w={200}
+          w={170}
         />
         <Stack gap={4} ml="auto">
           <Switch size="xs" label="Observances" checked={showObservances} onChange={(e) => setShowObservances(e.currentTarget.checked)} />
           <Switch size="xs" label="Open slots" checked={showOpenSlots} onChange={(e) => setShowOpenSlots(e.currentTarget.checked)} />
         </Stack>
+        <Button variant="light" leftSection={<IconWand size={16} />} onClick={() => setPlanning(true)}>
+          Plan…
+        </Button>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
           New post
         </Button>
       </Group>
-      <Paper withBorder p="sm" style={{ flex: 1, minHeight: 0 }} aria-label="Content calendar">
+      <Group gap="sm" align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+      <Paper withBorder p="sm" style={{ flex: 1, minWidth: 0 }} aria-label="Content calendar" component="section">
         <FullCalendar
           ref={calendarRef}
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
@@ -269,8 +308,18 @@ export function CalendarPage() {
           dayCellContent={(arg) => {
             const date = arg.date.toISOString().slice(0, 10);
             const open = showOpenSlots && isMonth ? (openSlotsByDate.get(date) ?? 0) : 0;
+            const labels = isMonth ? (dayLabels.get(date) ?? []) : [];
             return (
               <>
+                {labels.length > 0 && (
+                  <span className="sb-day-labels">
+                    {labels.map((l) => (
+                      <span key={l.text} className={`sb-day-label sb-day-${l.kind}`} title={l.text}>
+                        {l.text}
+                      </span>
+                    ))}
+                  </span>
+                )}
                 {open > 0 && <span className="sb-open-count">{open} open</span>}
                 <span>{arg.dayNumberText}</span>
               </>
@@ -278,6 +327,16 @@ export function CalendarPage() {
           }}
         />
       </Paper>
+      <MixPanel report={mix} categories={categories} title={title} />
+      </Group>
+      {planning && range && (
+        <PlanDialog
+          initialFrom={range.mixFrom}
+          initialTo={range.mixTo}
+          onClose={() => setPlanning(false)}
+          onApplied={() => void reload()}
+        />
+      )}
       {editor && (
         <PostEditor
           target={editor}

@@ -1,9 +1,13 @@
 import {
+  ActionIcon,
   Alert,
   Button,
   Chip,
+  Collapse,
   Group,
+  List,
   Modal,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -12,10 +16,13 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { IconAlertTriangle, IconPhotoPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { closuresOnDate, federalReserveHolidays, type SeriesFrequency } from '../../../shared/calendar-rules';
+import { trackedUrl } from '../../../shared/posts';
+import { ChannelTexts } from './ChannelTexts';
 import type { PostInput } from '../../../shared/api/contract';
-import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
+import { POST_STATUSES, STATUS_LABELS, type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime, zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
@@ -25,9 +32,17 @@ import { useWorkspace } from '../../app/workspace';
 /** Open the editor on an existing post, or on a new one (optionally at a date and time). */
 export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
 
+const EMPTY_UTM: Utm = { source: '', medium: '', campaign: '', term: '', content: '' };
+type Repeat = 'none' | SeriesFrequency;
+
 interface Draft {
   title: string;
   baseText: string;
+  channelTexts: Record<string, string>;
+  images: PostImage[];
+  utm: Utm;
+  repeat: Repeat;
+  repeatCount: number;
   channelIds: string[];
   categoryId: string | null;
   date: string;
@@ -43,6 +58,11 @@ const draftFrom = (target: EditorTarget, zone: string): Draft => {
   return {
     title: post?.title ?? '',
     baseText: post?.baseText ?? '',
+    channelTexts: post?.channelTexts ?? {},
+    images: post?.images ?? [],
+    utm: post?.link?.utm ?? EMPTY_UTM,
+    repeat: 'none',
+    repeatCount: 8,
     channelIds: post?.channelIds ?? target.channelIds ?? [],
     categoryId: post?.categoryId ?? null,
     date: wall?.date ?? target.date ?? '',
@@ -70,6 +90,25 @@ export function PostEditor({
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
+  const [blackouts, setBlackouts] = useState<BlackoutPeriod[]>([]);
+  const [showUtm, setShowUtm] = useState(Boolean(existing?.link?.utm));
+  useEffect(() => {
+    call('blackouts.list', {}).then(setBlackouts, () => setBlackouts([]));
+  }, []);
+  const closures = useMemo(
+    () => (draft.date ? closuresOnDate(draft.date, federalReserveHolidays(Number(draft.date.slice(0, 4))), blackouts) : []),
+    [draft.date, blackouts],
+  );
+  const selectedChannels = channels.filter((c) => draft.channelIds.includes(c.id));
+  const hasUtm = Object.values(draft.utm).some((v) => v.trim());
+  const linkPreview = useMemo(() => {
+    try {
+      return draft.link.trim() && hasUtm ? trackedUrl({ url: draft.link.trim(), utm: draft.utm }) : null;
+    } catch {
+      return null;
+    }
+  }, [draft.link, draft.utm, hasUtm]);
+
   const when = useMemo(
     () => (draft.date ? zonedWallTimeToUtc(draft.date, draft.time || '09:00', zone) : null),
     [draft.date, draft.time, zone],
@@ -78,13 +117,16 @@ export function PostEditor({
   const toInput = (): PostInput => ({
     title: draft.title,
     baseText: draft.baseText,
+    // overrides only for channels still selected
+    channelTexts: Object.fromEntries(Object.entries(draft.channelTexts).filter(([id]) => draft.channelIds.includes(id))),
+    images: draft.images.filter((i) => i.src.trim()),
     channelIds: draft.channelIds,
     categoryId: draft.categoryId,
     scheduledAt: when ? when.instant : null,
     timezone: existing?.timezone ?? zone,
     status: draft.status,
     notes: draft.notes,
-    link: draft.link.trim() ? { url: draft.link.trim(), utm: existing?.link?.utm ?? null } : null,
+    link: draft.link.trim() ? { url: draft.link.trim(), utm: hasUtm ? draft.utm : null } : null,
   });
 
   const save = async () => {
@@ -103,6 +145,27 @@ export function PostEditor({
           undo: async () => void (await call('posts.update', restoreFields(before)), onChanged()),
           redo: async () => void (await call('posts.update', restoreFields(after)), onChanged()),
         });
+      } else if (draft.repeat !== 'none' && draft.date) {
+        const { seriesId, posts, skipped } = await call('series.create', {
+          post: toInput(),
+          rule: { startDate: draft.date, time: draft.time || '09:00', timezone: zone, freq: draft.repeat, count: draft.repeatCount },
+        });
+        undo.push({
+          label: `series “${draft.title}”`,
+          undo: async () => {
+            for (const p of posts) await call('posts.delete', { id: p.id });
+            onChanged();
+          },
+          redo: async () => {
+            for (const p of posts) await call('posts.restore', { post: p });
+            onChanged();
+          },
+        });
+        notifications.show({
+          title: 'Series created',
+          message: `${posts.length} posts, each editable on its own.${skipped.length ? ` Skipped: ${skipped.map((s) => `${s.date} (${s.message})`).join('; ')}` : ''}`,
+        });
+        void seriesId;
       } else {
         const created = await call('posts.create', toInput());
         undo.push({
@@ -211,15 +274,122 @@ export function PostEditor({
               </Group>
             </Chip.Group>
           </div>
-          <Textarea
-            label="Text"
-            autosize
-            minRows={4}
-            maxRows={12}
-            value={draft.baseText}
-            onChange={(e) => set('baseText', e.currentTarget.value)}
+          {closures.map((c) => (
+            <Alert key={c.message} color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
+              {c.message}
+            </Alert>
+          ))}
+          <ChannelTexts
+            channels={selectedChannels}
+            baseText={draft.baseText}
+            channelTexts={draft.channelTexts}
+            images={draft.images}
+            onBaseText={(text) => set('baseText', text)}
+            onChannelTexts={(texts) => set('channelTexts', texts)}
           />
-          <TextInput label="Link" placeholder="https://" value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
+          <Stack gap={6}>
+            <Group justify="space-between">
+              <Text size="sm" fw={500}>
+                Images
+              </Text>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPhotoPlus size={14} />}
+                onClick={() => set('images', [...draft.images, { src: '', alt: '' }])}
+              >
+                Add image
+              </Button>
+            </Group>
+            {draft.images.map((image, index) => (
+              <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={`Image ${index + 1}`}
+                  placeholder="media/photo.jpg or https://…"
+                  value={image.src}
+                  onChange={(e) => set('images', draft.images.map((im, i) => (i === index ? { ...im, src: e.currentTarget.value } : im)))}
+                />
+                <TextInput
+                  style={{ flex: 2 }}
+                  label={`Alt text for image ${index + 1}`}
+                  placeholder="Describe the image for people using screen readers"
+                  error={image.src.trim() && !image.alt.trim() ? 'Missing alt text' : undefined}
+                  value={image.alt}
+                  onChange={(e) => set('images', draft.images.map((im, i) => (i === index ? { ...im, alt: e.currentTarget.value } : im)))}
+                />
+                <ActionIcon
+                  mt={24}
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove image ${index + 1}`}
+                  onClick={() => set('images', draft.images.filter((_, i) => i !== index))}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+          </Stack>
+          <Group align="flex-end" gap="xs">
+            <TextInput style={{ flex: 1 }} label="Link" placeholder="https://" value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
+            <Button variant="subtle" size="sm" onClick={() => setShowUtm((v) => !v)} aria-expanded={showUtm}>
+              {showUtm ? 'Hide tracking' : 'Add tracking (UTM)'}
+            </Button>
+          </Group>
+          <Collapse expanded={showUtm}>
+            <SimpleGrid cols={3} spacing="xs">
+              {(['source', 'medium', 'campaign', 'term', 'content'] as const).map((key) => (
+                <TextInput
+                  key={key}
+                  size="xs"
+                  label={`utm_${key}`}
+                  value={draft.utm[key]}
+                  onChange={(e) => set('utm', { ...draft.utm, [key]: e.currentTarget.value })}
+                />
+              ))}
+            </SimpleGrid>
+            {linkPreview && (
+              <Text size="xs" c="dimmed" mt={4} style={{ wordBreak: 'break-all' }}>
+                {linkPreview}
+              </Text>
+            )}
+          </Collapse>
+          {!existing && (
+            <Group gap="xs" align="flex-end">
+              <Select
+                label="Repeat"
+                w={180}
+                data={[
+                  { value: 'none', label: 'Does not repeat' },
+                  { value: 'daily', label: 'Every day' },
+                  { value: 'weekly', label: 'Every week' },
+                  { value: 'monthly', label: 'Every month' },
+                ]}
+                value={draft.repeat}
+                onChange={(v) => v && set('repeat', v as Repeat)}
+                allowDeselect={false}
+              />
+              {draft.repeat !== 'none' && (
+                <NumberInput label="Occurrences" w={140} min={2} max={500} value={draft.repeatCount} onChange={(v) => set('repeatCount', Number(v) || 2)} />
+              )}
+            </Group>
+          )}
+          {existing?.seriesId && (
+            <Text size="xs" c="dimmed">
+              Part of a recurring series: changes here apply to this occurrence only.
+            </Text>
+          )}
+          {existing && existing.issues.length > 0 && (
+            <Alert color="yellow" variant="light" title="Checks on the saved version" p="xs">
+              <List size="xs">
+                {existing.issues.map((issue, i) => (
+                  <List.Item key={i} c={issue.severity === 'error' ? 'red.7' : undefined}>
+                    {issue.message}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
           <Textarea label="Internal notes" autosize minRows={2} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
           <Group justify="space-between" mt="sm">
             <Group gap="xs">

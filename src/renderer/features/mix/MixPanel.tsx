@@ -1,0 +1,72 @@
+// Live content-mix panel beside the calendar: the visible range's counts against target shares.
+import { Alert, Badge, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
+import type { MixReport } from '../../../shared/planning';
+import type { Category } from '../../../shared/domain/schemas';
+
+export const SIGNAL_LABEL = { on_target: 'On target', over: 'Over', under: 'Under' } as const;
+export const SIGNAL_COLOR = { on_target: 'teal', over: 'orange', under: 'blue' } as const;
+
+export function MixPanel({ report, categories, title }: { report: MixReport | null; categories: Category[]; title: string }) {
+  const colors = new Map(categories.map((c) => [c.id, c.color]));
+  return (
+    <Paper withBorder p="sm" w={290} style={{ flexShrink: 0, overflowY: 'auto' }} aria-label="Content mix" component="section">
+      <Title order={2} size="h5">
+        Content mix
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {title} · {report ? `${report.total} posts` : 'loading…'}
+      </Text>
+      {report && (
+        <Stack gap="sm">
+          {report.categories.map((row) => (
+            <div key={row.categoryId}>
+              <Group justify="space-between" gap={4} wrap="nowrap">
+                <Text size="sm" fw={500} truncate>
+                  {row.name}
+                </Text>
+                <Tooltip label={`${row.count} of ${report.total} posts; target ${row.targetCount.toFixed(1)} (${row.deviation >= 0 ? '+' : ''}${row.deviation.toFixed(1)})`}>
+                  <Badge size="xs" variant="light" color={SIGNAL_COLOR[row.signal]}>
+                    {SIGNAL_LABEL[row.signal]}
+                  </Badge>
+                </Tooltip>
+              </Group>
+              <Progress.Root size="lg" mt={4} aria-label={`${row.name}: ${row.percent.toFixed(0)}% of posts, target ${row.targetPercent.toFixed(0)}%`}>
+                <Progress.Section value={Math.min(100, row.percent)} color={colors.get(row.categoryId) ?? 'gray'}>
+                  <Progress.Label>{row.count}</Progress.Label>
+                </Progress.Section>
+              </Progress.Root>
+              <Group justify="space-between" mt={2}>
+                <Text size="xs" c="dimmed">
+                  {row.percent.toFixed(0)}% · target {row.targetPercent.toFixed(0)}%
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {row.published} published
+                </Text>
+              </Group>
+            </div>
+          ))}
+          <Alert
+            variant="light"
+            color={report.promotionalShare.signal === 'over' ? 'red' : 'teal'}
+            title="Self-promotion"
+            p="xs"
+          >
+            <Text size="xs">
+              {(report.promotionalShare.share * 100).toFixed(0)}% of posts are product posts (target at most{' '}
+              {(report.promotionalShare.targetShare * 100).toFixed(0)}%).
+              {report.promotionalShare.signal === 'over' ? ' People tune out feeds that only sell: swap one for a story.' : ''}
+            </Text>
+          </Alert>
+          {report.uncategorized > 0 && (
+            <Text size="xs" c="dimmed">
+              {report.uncategorized} posts have no category.
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Worst run of {report.rollingWindow.size} posts: {report.rollingWindow.maxDeviation.toFixed(1)} posts off target.
+          </Text>
+        </Stack>
+      )}
+    </Paper>
+  );
+}

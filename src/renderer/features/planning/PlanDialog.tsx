@@ -1,0 +1,217 @@
+// Autofill: preview which open slot gets which category and item (and why), then apply it in
+// one transaction; applying is undoable.
+import { Alert, Badge, Button, Group, Loader, Modal, ScrollArea, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { PlanPreview, PlanScope } from '../../../shared/api/contract';
+import { formatInZone } from '../../../shared/time';
+import { call } from '../../api/client';
+import { showError } from '../../app/errors';
+import { useUndo } from '../../app/undo';
+import { useWorkspace } from '../../app/workspace';
+
+const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(3));
+
+export function PlanDialog({
+  initialFrom,
+  initialTo,
+  onClose,
+  onApplied,
+}: {
+  initialFrom: string;
+  initialTo: string;
+  onClose: () => void;
+  onApplied: () => void;
+}) {
+  const { info, channels, categories } = useWorkspace();
+  const undo = useUndo();
+  const [scope, setScope] = useState<PlanScope>({ from: initialFrom, to: initialTo, placeholders: true });
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
+  const channelName = new Map(channels.map((c) => [c.id, c.name]));
+  const category = new Map(categories.map((c) => [c.id, c]));
+
+  const runPreview = async () => {
+    setBusy('preview');
+    try {
+      setPreview(await call('planning.preview', scope));
+    } catch (error) {
+      showError(error, 'Could not plan');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = async () => {
+    setBusy('apply');
+    try {
+      let applied = await call('planning.apply', scope);
+      undo.push({
+        label: `plan ${scope.from} – ${scope.to}`,
+        undo: async () => {
+          await call('planning.undo', { batchId: applied.batchId });
+          onApplied();
+        },
+        redo: async () => {
+          applied = await call('planning.apply', scope);
+          onApplied();
+        },
+      });
+      notifications.show({
+        title: 'Plan applied',
+        message: `${applied.created} posts planned, ${applied.scheduled} backlog posts scheduled. Ctrl+Z undoes it.`,
+      });
+      onApplied();
+      onClose();
+    } catch (error) {
+      showError(error, 'Could not apply the plan');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const overall = preview?.result.metrics.overall;
+  const causes = preview?.result.metrics.channels.flatMap((c) => c.excessCauses) ?? [];
+  return (
+    <Modal opened onClose={onClose} title="Plan open slots" size="90%">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Fills the channels' open posting slots so every channel keeps its content mix on target. Posts already
+          scheduled stay where they are and count toward the mix; blackout days and bank holidays get nothing. Where the
+          backlog has a fitting draft or accepted story idea it is used (earliest expiry first); otherwise a placeholder
+          tells you what to write.
+        </Text>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <TextInput label="From" type="date" value={scope.from} onChange={(e) => setScope({ ...scope, from: e.currentTarget.value })} />
+          <TextInput label="To" type="date" value={scope.to} onChange={(e) => setScope({ ...scope, to: e.currentTarget.value })} />
+          <Select
+            label="Channel"
+            data={[{ value: '', label: 'All channels' }, ...channels.map((c) => ({ value: c.id, label: c.name }))]}
+            value={scope.channelId ?? ''}
+            onChange={(v) => setScope({ ...scope, channelId: v || undefined })}
+            allowDeselect={false}
+          />
+          <Switch
+            mt={28}
+            label="Placeholders where the backlog is empty"
+            checked={scope.placeholders ?? true}
+            onChange={(e) => setScope({ ...scope, placeholders: e.currentTarget.checked })}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button onClick={() => void runPreview()} loading={busy === 'preview'} variant="light">
+            Preview
+          </Button>
+          {busy === 'preview' && <Loader size="sm" aria-label="Planning" />}
+        </Group>
+        {preview && overall && (
+          <>
+            <Group gap="lg" aria-label="Plan quality">
+              <Text size="sm">
+                <b>{preview.rows.length}</b> open slots
+              </Text>
+              <Text size="sm" title="Maximum prefix deviation over all channels' sequences">
+                Max deviation B: <b>{fmt(Math.max(0, ...preview.result.metrics.channels.map((c) => c.maxPrefixDeviation)))}</b>
+              </Text>
+              <Text size="sm">Lower bound: {fmt(overall.lowerBound)}</Text>
+              <Text size="sm">Tijdeman bound: {fmt(overall.tijdemanBound)}</Text>
+              <Text size="sm">
+                Worst {overall.windowSize} in a row: {fmt(Math.max(0, ...preview.result.metrics.channels.map((c) => c.windowDeviation)))}
+              </Text>
+            </Group>
+            <Table striped withTableBorder fz="xs" aria-label="Quality per channel">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Channel</Table.Th>
+                  <Table.Th>Posts</Table.Th>
+                  <Table.Th>Pinned</Table.Th>
+                  <Table.Th>B</Table.Th>
+                  <Table.Th>Best possible B*</Table.Th>
+                  <Table.Th>Window deviation</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.result.metrics.channels.map((m) => (
+                  <Table.Tr key={m.channelId}>
+                    <Table.Td>{channelName.get(m.channelId) ?? m.channelId}</Table.Td>
+                    <Table.Td>{m.posts}</Table.Td>
+                    <Table.Td>{m.pinned}</Table.Td>
+                    <Table.Td>{fmt(m.maxPrefixDeviation)}</Table.Td>
+                    <Table.Td>{fmt(m.optimalPrefixDeviation)}</Table.Td>
+                    <Table.Td>{fmt(m.windowDeviation)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {causes.length > 0 && (
+              <Alert color="yellow" variant="light" title="Why the mix cannot be perfect here" p="xs">
+                {causes.slice(0, 5).map((c, i) => (
+                  <Text key={i} size="xs">
+                    {c.message}
+                  </Text>
+                ))}
+              </Alert>
+            )}
+            {preview.result.violations.length > 0 && (
+              <Alert color="red" title="Rules that cannot all be met" p="xs">
+                {preview.result.violations.slice(0, 5).map((v, i) => (
+                  <Text key={i} size="xs">
+                    {v.message}
+                  </Text>
+                ))}
+              </Alert>
+            )}
+            <ScrollArea h={320}>
+              <Table stickyHeader striped fz="xs" aria-label="Planned slots">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When ({info.timezone})</Table.Th>
+                    <Table.Th>Channel</Table.Th>
+                    <Table.Th>Category</Table.Th>
+                    <Table.Th>Content</Table.Th>
+                    <Table.Th>Why</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.rows.slice(0, 500).map((row) => {
+                    const c = row.categoryId ? category.get(row.categoryId) : undefined;
+                    return (
+                      <Table.Tr key={row.slotId}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.start ? formatInZone(row.start, info.timezone, 'EEE d MMM, HH:mm') : ''}</Table.Td>
+                        <Table.Td>{channelName.get(row.channelId)}</Table.Td>
+                        <Table.Td>
+                          {c ? (
+                            <Badge color={c.color} variant="light" size="sm">
+                              {c.name}
+                            </Badge>
+                          ) : (
+                            'open'
+                          )}
+                        </Table.Td>
+                        <Table.Td>{row.itemTitle ?? (row.placeholder ? <i>placeholder</i> : '')}</Table.Td>
+                        <Table.Td>{row.reason}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+              {preview.rows.length > 500 && (
+                <Text size="xs" c="dimmed" p="xs">
+                  … and {preview.rows.length - 500} more slots.
+                </Text>
+              )}
+            </ScrollArea>
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void apply()} loading={busy === 'apply'} disabled={!preview || preview.rows.length === 0}>
+            Apply plan
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
