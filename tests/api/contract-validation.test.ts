@@ -32,6 +32,10 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'planning.undo': { input: { batchId: 42 }, path: 'batchId' },
   'mix.report': { input: { from: '2027-01-01', to: '2027-02-01', granularity: 'day' }, path: 'granularity' },
   'series.create': { input: { post: { title: 'Tip Tuesday' }, rule: { startDate: '2027-01-05', time: '09:00', timezone: 'America/New_York', freq: 'weekly' } }, path: 'rule' },
+  'export.preview': { input: { format: 'buffer', from: '2027-01-01', to: '2027-01-31', mediaBaseUrl: 'http://cdn.example.com/' }, path: 'mediaBaseUrl' },
+  'export.run': { input: { format: 'tiktok', from: '2027-01-01', to: '2027-01-31' }, path: 'format' },
+  'export.batches': { input: 'latest', path: '(input)' },
+  'export.changed': { input: [1], path: '(input)' },
 };
 
 describe('every API operation rejects bad input with a typed validation error and changes nothing', () => {

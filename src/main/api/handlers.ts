@@ -36,5 +36,9 @@ export function createHandlers(s: Services): Handlers {
     'planning.apply': (scope) => s.planning.apply(scope),
     'planning.undo': ({ batchId }) => s.planning.undo(batchId),
     'mix.report': (scope) => s.planning.mix(scope),
+    'export.preview': (scope) => s.exports.preview(scope),
+    'export.run': (input) => s.exports.run(input),
+    'export.batches': () => s.exports.batches(),
+    'export.changed': () => s.exports.changed(),
   };
 }

@@ -7,6 +7,8 @@ import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspac
 import { CliError, printData } from './output';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { registerPostCommands } from './commands/posts';
+import { registerPlanningCommands } from './commands/planning';
+import { registerExportCommands } from './commands/export';
 
 const defaultDb = (): string => defaultDatabasePath(userDataDir());
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
@@ -67,6 +69,8 @@ export function buildProgram(): Command {
 
   registerWorkspaceCommands(program);
   registerPostCommands(program);
+  registerExportCommands(program);
+  registerPlanningCommands(program);
   return program;
 }
 

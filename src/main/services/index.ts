@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { createRepositories } from '../db/repositories';
 import { createCalendarService } from './calendar';
 import { createChannelService } from './channels';
+import { createExportService } from './export';
 import { createPlanningService } from './planning';
 import { createPostService } from './posts';
 import { createTransferService } from './transfer';
@@ -20,6 +21,7 @@ export function createServices(db: Db, dbPath: string) {
     calendar: createCalendarService(repos, workspace, posts),
     planning: createPlanningService(repos, workspace, posts),
     transfer: createTransferService(repos, posts, workspace),
+    exports: createExportService(repos, workspace, posts),
   };
 }
 export type Services = ReturnType<typeof createServices>;

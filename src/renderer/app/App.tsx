@@ -6,17 +6,21 @@ import {
   Group,
   Loader,
   MantineProvider,
+  Modal,
+  Notification,
   NavLink,
   Stack,
   Text,
   Title,
   Tooltip,
   createTheme,
+  type CSSVariablesResolver,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowForwardUp, IconCalendarMonth, IconSettings } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowForwardUp, IconCalendarMonth, IconFileExport, IconSettings } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { ExportPage } from '../features/export/ExportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { showError } from './errors';
 import { UndoProvider, useUndo } from './undo';
@@ -24,20 +28,35 @@ import { WorkspaceProvider, useWorkspace } from './workspace';
 
 const theme = createTheme({
   primaryColor: 'teal',
+  // shade 9 keeps white text on buttons above WCAG AA contrast
+  primaryShade: 9,
   defaultRadius: 'md',
   fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
   headings: { fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif' },
+  components: {
+    // close buttons need an accessible name
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+  },
 });
 
-type PageId = 'calendar' | 'settings';
+type PageId = 'calendar' | 'settings' | 'export';
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
+  { id: 'export', label: 'Export', icon: <IconFileExport size={18} />, render: () => <ExportPage /> },
   { id: 'settings', label: 'Settings', icon: <IconSettings size={18} />, render: () => <SettingsPage /> },
 ];
 
+// Mantine's default dimmed grey and light-variant teal text are below AA contrast.
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-teal-light-color': '#05553d' },
+  dark: {},
+});
+
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" />
       <WorkspaceProvider
         fallback={(error) => (
@@ -91,6 +110,7 @@ function Shell() {
             label={p.label}
             leftSection={p.icon}
             active={p.id === page}
+            variant="filled"
             onClick={() => setPage(p.id)}
             aria-current={p.id === page ? 'page' : undefined}
           />

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Observance, SeriesInput } from '../calendar-rules';
 import { MixReport, PlanAssignment, PlanResult } from '../planning';
+import { ExportFormat } from '../export/types';
 import {
   BlackoutPeriod,
   Category,
@@ -113,6 +114,122 @@ export const SeriesCreateInput = z.object({
 });
 export type SeriesCreateInput = z.infer<typeof SeriesCreateInput>;
 
+// Export to schedulers and calendars (issue 5). Dates are local dates in the workspace zone, `to` included.
+export const DEFAULT_EXPORT_FOLDER = '~/Storybank exports';
+export const ExportScope = z.object({
+  format: ExportFormat,
+  from: LocalDate,
+  to: LocalDate,
+  /** Only these channels (default: every channel of each post). */
+  channelIds: z.array(Id).optional(),
+  /** Day-first or month-first dates (Hootsuite, Sprout). */
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  /** Public https address where the output folder is published; local images become base URL + src. */
+  mediaBaseUrl: z.url({ protocol: /^https$/, error: 'expected a public https:// address' }).nullable().optional(),
+  /** Folder the files go to (`~` = the home folder); default `~/Storybank exports`. */
+  outputDir: z.string().trim().min(1).max(4096).optional(),
+});
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const ExportRunInput = ExportScope.extend({
+  /** Replace existing files whose content differs (CLI --force, the UI's confirm step). */
+  overwrite: z.boolean().optional(),
+});
+export type ExportRunInput = z.infer<typeof ExportRunInput>;
+
+export const ExportFilePreview = z.object({
+  name: z.string(),
+  /** Absolute path the file is (or would be) written to. */
+  path: z.string(),
+  rows: z.number().int(),
+  channelId: z.string().nullable(),
+  /** A file with other content is already there: writing needs confirmation. */
+  conflict: z.boolean(),
+  /** Column names and the first rows, read back from the file content. */
+  columns: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+});
+export type ExportFilePreview = z.infer<typeof ExportFilePreview>;
+
+export const ExportLeftOutRow = z.object({
+  postId: z.string(),
+  channelId: z.string().nullable(),
+  postTitle: z.string(),
+  channelName: z.string(),
+  scheduledAt: UtcInstant.nullable(),
+  rule: z.string(),
+  reason: z.string(),
+});
+export type ExportLeftOutRow = z.infer<typeof ExportLeftOutRow>;
+
+export const ExportWarningRow = z.object({
+  postId: z.string(),
+  channelId: z.string().nullable(),
+  postTitle: z.string(),
+  channelName: z.string(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type ExportWarningRow = z.infer<typeof ExportWarningRow>;
+
+export const ExportPreview = z.object({
+  format: ExportFormat,
+  from: LocalDate,
+  to: LocalDate,
+  timezone: TimeZone,
+  outputDir: z.string(),
+  files: z.array(ExportFilePreview),
+  leftOut: z.array(ExportLeftOutRow),
+  warnings: z.array(ExportWarningRow),
+  /** Posts and post-channel pairs that go into the files. */
+  exported: z.object({ posts: z.number().int(), items: z.number().int() }),
+  media: z.object({
+    /** Workspace-relative sources copied to `<outputDir>/<src>`. */
+    copy: z.array(z.string()),
+    missing: z.array(z.object({ src: z.string(), reason: z.string() })),
+  }),
+  /** Paths that exist with other content (files and media). */
+  conflicts: z.array(z.string()),
+  /** The same posts with the same content as the last export to this folder: nothing new is recorded. */
+  sameAsBatchId: Id.nullable(),
+});
+export type ExportPreview = z.infer<typeof ExportPreview>;
+
+export const ExportResult = ExportPreview.extend({
+  batchId: Id,
+  /** false when this run repeated the batch `batchId` exactly (no new record). */
+  recorded: z.boolean(),
+  /** Posts moved from approved to exported. */
+  statusChanged: z.number().int(),
+  written: z.array(z.string()),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const ExportBatchSummary = z.object({
+  id: Id,
+  format: ExportFormat,
+  createdAt: UtcInstant,
+  options: z.record(z.string(), z.unknown()),
+  files: z.array(z.object({ name: z.string(), path: z.string(), rows: z.number().int() })),
+  items: z.number().int(),
+  posts: z.number().int(),
+});
+export type ExportBatchSummary = z.infer<typeof ExportBatchSummary>;
+
+export const ExportChange = z.object({
+  postId: z.string(),
+  title: z.string(),
+  channelId: z.string(),
+  channelName: z.string(),
+  status: PostStatus.nullable(),
+  batchId: Id,
+  format: ExportFormat,
+  exportedAt: UtcInstant,
+  /** edited = text, images, link or time differ from what was exported. */
+  change: z.enum(['edited', 'deleted', 'unscheduled', 'channel_removed']),
+});
+export type ExportChange = z.infer<typeof ExportChange>;
+
 export const contract = {
   'workspace.get': op(z.object({}), WorkspaceInfo),
   'workspace.update': op(Workspace.partial(), WorkspaceInfo),
@@ -155,6 +272,10 @@ export const contract = {
       skipped: z.array(z.object({ date: LocalDate, message: z.string() })),
     }),
   ),
+  'export.preview': op(ExportScope, ExportPreview),
+  'export.run': op(ExportRunInput, ExportResult),
+  'export.batches': op(z.object({}), z.array(ExportBatchSummary)),
+  'export.changed': op(z.object({}), z.array(ExportChange)),
 } as const;
 
 export type Contract = typeof contract;

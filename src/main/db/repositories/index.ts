@@ -2,6 +2,7 @@ import type { Db } from '../connection';
 import { createBlackoutRepository, createSeriesRepository } from './calendar';
 import { createCategoryRepository } from './categories';
 import { createChannelRepository } from './channels';
+import { createExportRepository } from './exports';
 import { createIdeaRepository } from './ideas';
 import { createPostRepository } from './posts';
 import { createSettingsRepository } from './settings';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db) {
     ideas: createIdeaRepository(db),
     blackouts: createBlackoutRepository(db),
     series: createSeriesRepository(db),
+    exports: createExportRepository(db),
     /** Runs fn in one transaction: every multi-row write goes through here. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -267,7 +267,7 @@ export function CalendarPage() {
           <Switch size="xs" label="Observances" checked={showObservances} onChange={(e) => setShowObservances(e.currentTarget.checked)} />
           <Switch size="xs" label="Open slots" checked={showOpenSlots} onChange={(e) => setShowOpenSlots(e.currentTarget.checked)} />
         </Stack>
-        <Button variant="light" leftSection={<IconWand size={16} />} onClick={() => setPlanning(true)}>
+        <Button variant="default" leftSection={<IconWand size={16} />} onClick={() => setPlanning(true)}>
           Plan…
         </Button>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
@@ -284,7 +284,10 @@ export function CalendarPage() {
           firstDay={1}
           height="100%"
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
-          buttonText={{ today: 'Today', month: 'Month', week: 'Week', list: 'List' }}
+          // FullCalendar's icon fonts are role=img without a name: plain arrows with hints instead
+          buttonIcons={false}
+          buttonText={{ today: 'Today', month: 'Month', week: 'Week', list: 'List', prev: '‹', next: '›' }}
+          buttonHints={{ prev: 'Previous $0', next: 'Next $0', today: 'Go to today' }}
           now={() => {
             const wall = utcToZonedWallTime(new Date().toISOString(), zone);
             return `${wall.date}T${wall.time}:00Z`;

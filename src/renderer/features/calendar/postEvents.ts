@@ -7,6 +7,12 @@ import { utcToZonedWallTime, zonedWallTimeToUtc, type ZonedConversion } from '..
 
 export const UNCATEGORISED_COLOR = '#868e96';
 
+/** `color` mixed with white: weight 0.16 = 16% colour. */
+export function tint(color: string, weight: number): string {
+  const channel = (i: number) => Math.round(255 - (255 - parseInt(color.slice(i, i + 2), 16)) * weight);
+  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
+}
+
 export function postToEvent(post: Post, zone: string, categories: Map<string, Category>): EventInput | null {
   if (!post.scheduledAt) return null;
   const wall = utcToZonedWallTime(post.scheduledAt, zone);
@@ -17,9 +23,10 @@ export function postToEvent(post: Post, zone: string, categories: Map<string, Ca
     title: post.title,
     start: `${wall.date}T${wall.time}:00Z`,
     allDay: false,
-    backgroundColor: color,
+    // a light tint with the full colour as a bar keeps dark text readable (WCAG AA) on every category colour
+    backgroundColor: tint(color, 0.16),
     borderColor: color,
-    textColor: '#ffffff',
+    textColor: '#1f2328',
     classNames: [`sb-is-${post.status}`],
     extendedProps: { post },
   };

@@ -4,7 +4,8 @@ import type { MixReport } from '../../../shared/planning';
 import type { Category } from '../../../shared/domain/schemas';
 
 export const SIGNAL_LABEL = { on_target: 'On target', over: 'Over', under: 'Under' } as const;
-export const SIGNAL_COLOR = { on_target: 'teal', over: 'orange', under: 'blue' } as const;
+// dark shades: the badge text stays above AA contrast
+export const SIGNAL_COLOR = { on_target: 'teal.9', over: 'red.9', under: 'blue.9' } as const;
 
 export function MixPanel({ report, categories, title }: { report: MixReport | null; categories: Category[]; title: string }) {
   const colors = new Map(categories.map((c) => [c.id, c.color]));
@@ -25,19 +26,21 @@ export function MixPanel({ report, categories, title }: { report: MixReport | nu
                   {row.name}
                 </Text>
                 <Tooltip label={`${row.count} of ${report.total} posts; target ${row.targetCount.toFixed(1)} (${row.deviation >= 0 ? '+' : ''}${row.deviation.toFixed(1)})`}>
-                  <Badge size="xs" variant="light" color={SIGNAL_COLOR[row.signal]}>
+                  <Badge size="xs" variant="outline" color={SIGNAL_COLOR[row.signal]}>
                     {SIGNAL_LABEL[row.signal]}
                   </Badge>
                 </Tooltip>
               </Group>
-              <Progress.Root size="lg" mt={4} aria-label={`${row.name}: ${row.percent.toFixed(0)}% of posts, target ${row.targetPercent.toFixed(0)}%`}>
-                <Progress.Section value={Math.min(100, row.percent)} color={colors.get(row.categoryId) ?? 'gray'}>
-                  <Progress.Label>{row.count}</Progress.Label>
-                </Progress.Section>
+              <Progress.Root size="lg" mt={4}>
+                <Progress.Section
+                  value={Math.min(100, row.percent)}
+                  color={colors.get(row.categoryId) ?? 'gray'}
+                  aria-label={`${row.name}: ${row.percent.toFixed(0)}% of posts, target ${row.targetPercent.toFixed(0)}%`}
+                />
               </Progress.Root>
               <Group justify="space-between" mt={2}>
                 <Text size="xs" c="dimmed">
-                  {row.percent.toFixed(0)}% · target {row.targetPercent.toFixed(0)}%
+                  {row.count} posts · {row.percent.toFixed(0)}% · target {row.targetPercent.toFixed(0)}%
                 </Text>
                 <Text size="xs" c="dimmed">
                   {row.published} published

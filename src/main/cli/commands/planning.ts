@@ -1,0 +1,119 @@
+// `storybank plan` and `storybank mix`: the balance engine and the mix report from the shell.
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import { autofill, parsePlanRequest, PlanningInputError, type PlanResult } from '../../../shared/planning';
+import { formatInZone } from '../../../shared/time';
+import { CliError, printData } from '../output';
+import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
+import { parseLocalDateOption } from './posts';
+
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function describeMetrics(result: PlanResult, names: Map<string, string>): string {
+  const lines = result.metrics.channels.map((m) => {
+    const best = m.optimalPrefixDeviation === null ? 'unknown' : m.optimalPrefixDeviation.toFixed(3);
+    return `  ${(names.get(m.channelId) ?? m.channelId).padEnd(32)} posts ${String(m.posts).padStart(4)}  pinned ${String(m.pinned).padStart(3)}  B ${m.maxPrefixDeviation.toFixed(3)}  B* ${best}  window ${m.windowDeviation.toFixed(2)}`;
+  });
+  const o = result.metrics.overall;
+  lines.push(`  lower bound ${o.lowerBound.toFixed(3)}, Tijdeman bound ${o.tijdemanBound.toFixed(3)}`);
+  for (const cause of result.metrics.channels.flatMap((m) => m.excessCauses).slice(0, 5)) lines.push(`  why: ${cause.message}`);
+  for (const v of result.violations.slice(0, 5)) lines.push(`  VIOLATION ${v.rule}: ${v.message}`);
+  return lines.join('\n');
+}
+
+export function registerPlanningCommands(program: Command): void {
+  program
+    .command('plan')
+    .description('fill open posting slots with a balanced category mix (preview, or --apply)')
+    .option('--request <file>', 'plan a PlanRequest JSON file with the pure engine and print the PlanResult')
+    .option('--from <date>', 'first local date YYYY-MM-DD', parseLocalDateOption('--from'))
+    .option('--to <date>', 'last local date YYYY-MM-DD, included', parseLocalDateOption('--to'))
+    .option('--channel <id>', 'only this channel')
+    .option('--apply', 'write the plan to the workspace (one transaction)')
+    .option('--db <file>', 'workspace file', defaultDb())
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { request?: string; from?: string; to?: string; channel?: string; apply?: boolean; db: string; json?: boolean }) => {
+      if (opts.request) {
+        let result: PlanResult;
+        try {
+          result = autofill(parsePlanRequest(readJsonFile(opts.request)));
+        } catch (error) {
+          if (error instanceof PlanningInputError) throw new CliError(`${opts.request}: ${error.message}`);
+          throw error;
+        }
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        return;
+      }
+      if (!opts.from || !opts.to) throw new CliError('plan needs --from and --to (or --request FILE.json)');
+      const scope = { from: opts.from, to: opts.to, channelId: opts.channel };
+      await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
+        const names = new Map(services.channels.list().map((c) => [c.id, c.name]));
+        const categories = new Map(services.categories.list().map((c) => [c.id, c.name]));
+        const zone = services.workspace.timezone();
+        const preview = services.planning.preview(scope);
+        const applied = opts.apply ? services.planning.apply(scope) : null;
+        printData(opts.json, applied ? { ...preview, applied } : preview, () => {
+          const rows = preview.rows.slice(0, 40).map(
+            (r) =>
+              `  ${formatInZone(r.start, zone, 'yyyy-MM-dd HH:mm')}  ${(names.get(r.channelId) ?? '').padEnd(28)}  ${(r.categoryId ? categories.get(r.categoryId) : 'open')?.padEnd(30)}  ${r.itemTitle ?? (r.placeholder ? '(placeholder)' : '')}`,
+          );
+          return [
+            `${preview.rows.length} open slots from ${opts.from} to ${opts.to} (${zone})`,
+            ...rows,
+            ...(preview.rows.length > rows.length ? [`  … ${preview.rows.length - rows.length} more (use --json for all)`] : []),
+            'Quality:',
+            describeMetrics(preview.result, names),
+            applied
+              ? `Applied: ${applied.created} posts created, ${applied.scheduled} backlog posts scheduled.`
+              : 'Preview only: run again with --apply to write it.',
+          ].join('\n');
+        });
+      });
+    });
+
+  program
+    .command('mix')
+    .description('content mix per category against target shares')
+    .requiredOption('--from <date>', 'first local date YYYY-MM-DD', parseLocalDateOption('--from'))
+    .requiredOption('--to <date>', 'last local date YYYY-MM-DD, included', parseLocalDateOption('--to'))
+    .option('--channel <id>', 'only this channel')
+    .option('--granularity <unit>', 'week or month', 'month')
+    .option('--db <file>', 'workspace file', defaultDb())
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { from: string; to: string; channel?: string; granularity: string; db: string; json?: boolean }) => {
+      if (opts.granularity !== 'week' && opts.granularity !== 'month') {
+        throw new CliError(`--granularity: "${opts.granularity}" must be week or month`);
+      }
+      if (opts.to < opts.from) throw new CliError(`--to: ${opts.to} is before --from ${opts.from}`);
+      await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
+        if (opts.channel && !services.channels.list().some((c) => c.id === opts.channel)) {
+          throw new CliError(`--channel: no channel ${opts.channel} in ${opts.db}`);
+        }
+        const report = services.planning.mix({ from: opts.from, to: opts.to, channelId: opts.channel, granularity: opts.granularity as 'week' | 'month' });
+        printData(opts.json, report, () =>
+          [
+            `${report.total} posts from ${report.from} to ${report.to} (${report.timezone}): ${report.planned} planned, ${report.published} published`,
+            ...report.categories.map(
+              (c) =>
+                `  ${c.name.padEnd(32)} ${String(c.count).padStart(4)}  ${pct(c.percent / 100).padStart(4)} (target ${pct(c.targetPercent / 100)})  ${c.deviation >= 0 ? '+' : ''}${c.deviation.toFixed(1)}  ${c.signal}`,
+            ),
+            `  self-promotion: ${pct(report.promotionalShare.share)} (target at most ${pct(report.promotionalShare.targetShare)}) ${report.promotionalShare.signal}`,
+          ].join('\n'),
+        );
+      });
+    });
+}

@@ -1,0 +1,58 @@
+// Words and colours the Export page uses for formats and for the reasons posts are left out.
+import type { ExportFormat } from '../../../shared/export/types';
+
+export interface FormatInfo {
+  label: string;
+  kind: string;
+  description: string;
+  /** The target's importer asks whether dates are day-first or month-first. */
+  asksDateOrder: boolean;
+  /** Rows carry image URLs (a media base URL matters). */
+  carriesImages: boolean;
+}
+
+export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
+  buffer: { label: 'Buffer', kind: 'Scheduler', description: 'One CSV per channel, up to 100 rows each', asksDateOrder: false, carriesImages: true },
+  hootsuite: { label: 'Hootsuite', kind: 'Scheduler', description: 'Bulk Composer CSV per channel, 5-minute slots', asksDateOrder: true, carriesImages: false },
+  sprout: { label: 'Sprout Social', kind: 'Scheduler', description: 'Bulk scheduling CSV per channel', asksDateOrder: true, carriesImages: true },
+  publer: { label: 'Publer', kind: 'Scheduler', description: 'Publer’s 12-column CSV per channel', asksDateOrder: false, carriesImages: true },
+  csv: { label: 'Spreadsheet', kind: 'CSV', description: 'Every field, for Excel and audits', asksDateOrder: false, carriesImages: true },
+  ics: { label: 'Calendar', kind: 'iCalendar', description: 'Outlook and Google Calendar events', asksDateOrder: false, carriesImages: false },
+  json: { label: 'JSON', kind: 'Data', description: 'Full fidelity, for other tools', asksDateOrder: false, carriesImages: true },
+};
+
+export interface RuleGroup {
+  label: string;
+  color: string;
+}
+
+/** Groups a left-out rule id (`status.draft`, `media.missing_file`, `hootsuite.slot_taken`) for display. */
+export function ruleGroup(rule: string): RuleGroup {
+  const prefix = rule.split('.')[0];
+  switch (prefix) {
+    case 'status':
+      return { label: 'Not approved', color: 'gray' };
+    case 'network_rule':
+      return { label: 'Network rule', color: 'red' };
+    case 'media':
+      return { label: 'Image', color: 'orange' };
+    case 'dst_gap':
+      return { label: 'DST gap', color: 'grape' };
+    case 'blocking_finding':
+      return { label: 'Compliance', color: 'red' };
+    case 'post':
+      return { label: 'No channel', color: 'gray' };
+    default:
+      return { label: 'Scheduler rule', color: 'blue' };
+  }
+}
+
+/** "Tue, Nov 24, 9:30 AM" in the workspace zone. */
+export function formatLocal(instant: string | null, zone: string): string {
+  if (!instant) return 'Unscheduled';
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

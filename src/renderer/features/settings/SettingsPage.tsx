@@ -1,0 +1,48 @@
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconConfetti } from '@tabler/icons-react';
+import { useState } from 'react';
+import { BlackoutsSection } from './BlackoutsSection';
+import { ChannelsSection } from './ChannelsSection';
+import { ObservancesSection } from './ObservancesSection';
+import { WorkspaceSection } from './WorkspaceSection';
+import './settings.css';
+import { MUTED } from './feedback';
+
+const SECTIONS = [
+  { id: 'workspace', label: 'Workspace', icon: IconBuildingBank, render: () => <WorkspaceSection /> },
+  { id: 'channels', label: 'Channels', icon: IconBroadcast, render: () => <ChannelsSection /> },
+  { id: 'blackouts', label: 'Blackout dates', icon: IconCalendarOff, render: () => <BlackoutsSection /> },
+  { id: 'observances', label: 'Observances', icon: IconConfetti, render: () => <ObservancesSection /> },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** Workspace, channels and their posting schedules, blackout dates and observances. */
+export function SettingsPage() {
+  const [section, setSection] = useState<SectionId>('workspace');
+  return (
+    <Stack gap="md" maw={1100} className="sb-settings">
+      <div>
+        <Title order={1} size="h2">
+          Settings
+        </Title>
+        <Text c={MUTED} size="sm">
+          Changes are saved to this workspace as you make them; most can be undone with Ctrl+Z.
+        </Text>
+      </div>
+      <Tabs value={section} onChange={(v) => v && setSection(v as SectionId)} keepMounted={false}>
+        <Tabs.List aria-label="Settings sections" mb="lg">
+          {SECTIONS.map(({ id, label, icon: Icon }) => (
+            <Tabs.Tab key={id} value={id} leftSection={<Icon size={16} />}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {SECTIONS.map(({ id, render }) => (
+          <Tabs.Panel key={id} value={id}>
+            {render()}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

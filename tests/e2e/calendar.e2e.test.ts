@@ -1,0 +1,181 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../src/shared/api/contract';
+import type { Post } from '../../src/shared/domain/schemas';
+import { addDaysLocal, utcToZonedWallTime } from '../../src/shared/time';
+import { launchChromium } from './browser';
+import { serveWorkspace, type ServedWorkspace } from './serve';
+
+const ZONE = 'America/New_York';
+let served: ServedWorkspace;
+let browser: Browser;
+let page: Page;
+
+/** Reads the real database through the served API (same token as the page). */
+async function api<T>(op: string, input: unknown): Promise<T> {
+  const response = await fetch(`${served.origin}/api/${op}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as ApiResult<T>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+const postsTitled = async (title: string) => (await api<Post[]>('posts.list', { text: title })).filter((p) => p.title.startsWith(title));
+
+// A date in the current month on screen, well inside it, so drags stay in view.
+const today = utcToZonedWallTime(new Date().toISOString(), ZONE).date;
+const monthStart = `${today.slice(0, 8)}01`;
+const day10 = addDaysLocal(monthStart, 9);
+const day12 = addDaysLocal(monthStart, 11);
+
+beforeAll(async () => {
+  served = await serveWorkspace({ demo: true });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
+  page = await context.newPage();
+  await page.goto(served.url);
+  await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+async function createPost(title: string, date: string, time: string, channels: string[], repeat?: { every: string; count: number }) {
+  await page.getByRole('button', { name: 'New post' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New post' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Date').fill(date);
+  await dialog.getByLabel(/^Time/).fill(time);
+  for (const channel of channels) await dialog.getByText(channel, { exact: true }).click();
+  await dialog.getByLabel('Text', { exact: true }).fill(`${title}: a story from our branch.`);
+  if (repeat) {
+    await dialog.getByRole('combobox', { name: 'Repeat' }).click({ force: true });
+    await page.getByRole('option', { name: repeat.every }).click();
+    await dialog.getByLabel('Occurrences').fill(String(repeat.count));
+  }
+  await dialog.getByRole('button', { name: 'Create post' }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+}
+
+describe('calendar in Chromium', () => {
+  it('creates a post on several channels, each with its own text rules', async () => {
+    await createPost('Branch trivia night', day10, '10:45', ['Riverside on Facebook', 'Riverside on LinkedIn']);
+    const [post] = await postsTitled('Branch trivia night');
+    expect(post.channelIds).toHaveLength(2);
+    expect(utcToZonedWallTime(post.scheduledAt!, ZONE)).toMatchObject({ date: day10, time: '10:45' });
+    await expect.poll(() => page.locator('.fc-event', { hasText: 'Branch trivia night' }).count()).toBe(1);
+  });
+
+  it('drags a post to another day, persists it at once, and undoes it with Ctrl+Z', async () => {
+    const event = page.locator('.fc-event', { hasText: 'Branch trivia night' });
+    const target = page.locator(`td.fc-daygrid-day[data-date="${day12}"]`);
+    const from = (await event.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 15 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
+      .toBe(day12);
+    // same wall-clock time on the new day
+    expect(utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).time).toBe('10:45');
+
+    await page.locator('body').click({ position: { x: 5, y: 500 } });
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
+      .toBe(day10);
+    await page.keyboard.press('Control+Shift+z');
+    await expect
+      .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
+      .toBe(day12);
+  });
+
+  it('filters by free text and by category', async () => {
+    await page.getByLabel('Search').fill('trivia night');
+    await expect.poll(() => page.locator('.fc-event:not(.fc-bg-event):not(.sb-open-slot)').count()).toBe(1);
+    await page.getByLabel('Search').fill('');
+    await expect.poll(() => page.locator('.fc-event:not(.fc-bg-event)').count()).toBeGreaterThan(5);
+
+    await page.getByRole('combobox', { name: 'Categories' }).click({ force: true });
+    await page.getByRole('option', { name: 'Products & promotions' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.fc-event', { hasText: 'Branch trivia night' }).count()).toBe(0);
+    const titles = await page.locator('.fc-event .sb-event-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    const products = await api<Post[]>('posts.list', { text: '' });
+    const productTitles = new Set(products.filter((p) => p.categoryId && titles.includes(p.title)).map((p) => p.title));
+    expect(productTitles.size).toBeGreaterThan(0);
+    expect(titles).not.toContain('Branch trivia night');
+    await page.getByRole('combobox', { name: 'Categories' }).click({ force: true });
+    await page.getByRole('option', { name: 'Products & promotions' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.fc-event', { hasText: 'Branch trivia night' }).count()).toBe(1);
+  });
+
+  it('creates a weekly series and edits one occurrence on its own', async () => {
+    await createPost('Tip Tuesday', monthStart, '09:15', ['Riverside on X'], { every: 'Every week', count: 4 });
+    const series = (await postsTitled('Tip Tuesday')).sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
+    expect(series).toHaveLength(4);
+    expect(new Set(series.map((p) => p.seriesId)).size).toBe(1);
+    // weekly at the same wall-clock time
+    expect(series.map((p) => utcToZonedWallTime(p.scheduledAt!, ZONE).time)).toEqual(['09:15', '09:15', '09:15', '09:15']);
+
+    const second = series[1];
+    await page.locator('.fc-event', { hasText: 'Tip Tuesday' }).nth(1).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit post' });
+    await expect.poll(() => dialog.getByText('Part of a recurring series').count()).toBe(1);
+    await dialog.getByLabel('Title').fill('Tip Tuesday: spot a scam call');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const after = (await postsTitled('Tip Tuesday')).sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
+    expect(after.map((p) => p.title)).toEqual(['Tip Tuesday', 'Tip Tuesday: spot a scam call', 'Tip Tuesday', 'Tip Tuesday']);
+    expect(after[1].id).toBe(second.id);
+  });
+
+  it('shows week and list views', async () => {
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await expect.poll(() => page.locator('.fc-timeGridWeek-view').count()).toBe(1);
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await expect.poll(() => page.locator('.fc-listMonth-view').count()).toBe(1);
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
+  });
+
+  it('calendar, editor and plan dialog have no serious or critical accessibility violations', async () => {
+    const check = async (where: string) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    };
+    await check('calendar');
+    await page.getByRole('button', { name: 'New post' }).click();
+    await check('post editor');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Plan…' }).click();
+    await check('plan dialog');
+    await page.keyboard.press('Escape');
+  });
+
+  it('every toolbar action is reachable by keyboard', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const reached = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+      });
+      reached.add(name);
+    }
+    for (const name of ['New post', 'Plan…', 'Undo', 'Month', 'Week', 'List']) {
+      expect([...reached].some((r) => r.includes(name)), `${name} reachable by Tab`).toBe(true);
+    }
+  });
+});

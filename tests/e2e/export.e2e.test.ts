@@ -1,0 +1,104 @@
+// The Export page in Chromium against `storybank serve` on the demo bank: preview Buffer, see the
+// left-out reasons, write the files, repeat (idempotent), and replace a changed file only after confirming.
+import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { serveWorkspace, tempDir, type ServedWorkspace } from './serve';
+
+let served: ServedWorkspace;
+let browser: Browser;
+let page: Page;
+const outputDir = path.join(tempDir('storybank-e2e-export-'), 'Buffer files');
+
+beforeAll(async () => {
+  served = await serveWorkspace({ demo: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  fs.rmSync(path.dirname(outputDir), { recursive: true, force: true });
+});
+
+async function expectAccessible(where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
+
+const csvFiles = () => (fs.existsSync(outputDir) ? fs.readdirSync(outputDir).filter((f) => f.endsWith('.csv')).sort() : []);
+
+describe('the Export page', () => {
+  it('previews Buffer for the demo bank with the rows of each file and what is left out, and why', async () => {
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByText('Export', { exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Export', level: 1 }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'Buffer' }).isChecked()).toBe(true);
+    await page.getByLabel('Output folder').fill(outputDir);
+
+    // the preview follows the options: it names the folder typed in
+    await expect.poll(() => page.getByRole('region', { name: 'Files preview' }).getByText(`into ${outputDir}`).count(), { timeout: 15_000 }).toBe(1);
+    const firstRows = page.getByRole('table', { name: /^First rows of .*buffer/ });
+    await expect.poll(() => firstRows.count(), { timeout: 15_000 }).toBe(1);
+    expect(await firstRows.locator('th').allTextContents()).toEqual(['Text', 'Image URL', 'Tags', 'Posting Time']);
+    const leftOut = page.getByRole('table', { name: 'Posts left out' });
+    await expect.poll(() => leftOut.locator('tbody tr').count()).toBeGreaterThan(0);
+    // the demo has posts in review and Instagram posts whose photo is only a local file
+    expect(await leftOut.getByText(/only approved posts are exported/).count()).toBeGreaterThan(0);
+    expect(await leftOut.getByText(/Instagram posts need an image with a public URL/).count()).toBeGreaterThan(0);
+    expect(csvFiles()).toEqual([]);
+    await page.screenshot({ path: '/tmp/export-preview.png', fullPage: true });
+    await expectAccessible('export preview');
+  });
+
+  it('writes the files, which parse back with the previewed header, and a repeat records nothing new', async () => {
+    const button = page.getByRole('button', { name: /^Export \d+ files?$/ });
+    const label = (await button.textContent()) ?? '';
+    const expectedFiles = Number(label.match(/\d+/)![0]);
+    await button.click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Export written' }).count(), { timeout: 15_000 }).toBe(1);
+    const files = csvFiles();
+    expect(files).toHaveLength(expectedFiles);
+    for (const file of files) {
+      const [header, ...rows] = parse(fs.readFileSync(path.join(outputDir, file))) as string[][];
+      expect(header).toEqual(['Text', 'Image URL', 'Tags', 'Posting Time']);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row[3]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    }
+    await page.screenshot({ path: '/tmp/export-written.png', fullPage: true });
+
+    await page.getByRole('button', { name: /^Export \d+ files?$/ }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Same as the last export' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Export history' }).locator('tbody tr').count()).toBe(1);
+    await page.getByRole('tab', { name: 'New export' }).click();
+  });
+
+  it('asks before replacing a file that holds other content', async () => {
+    const [first] = csvFiles();
+    fs.writeFileSync(path.join(outputDir, first), 'edited by hand\r\n');
+    // a change of options refreshes the preview, which now sees the conflict
+    await page.getByRole('radio', { name: 'Hootsuite' }).click();
+    await page.getByRole('radio', { name: 'Buffer' }).click();
+    await expect.poll(() => page.getByText('Replaces a file').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^Export \d+ files?$/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replace existing files?' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.getByText(first, { exact: false }).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Replace and export' }).waitFor({ state: 'visible' });
+    await page.waitForTimeout(400); // let the dialog finish fading in for the screenshot
+    await page.screenshot({ path: '/tmp/export-confirm.png' });
+    await expectAccessible('confirm dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(fs.readFileSync(path.join(outputDir, first), 'utf8')).toBe('edited by hand\r\n');
+
+    await page.getByRole('button', { name: /^Export \d+ files?$/ }).click();
+    await dialog.getByRole('button', { name: 'Replace and export' }).click();
+    await expect.poll(() => fs.readFileSync(path.join(outputDir, first), 'utf8').startsWith('Text,Image URL'), { timeout: 15_000 }).toBe(true);
+  });
+});
