@@ -23,7 +23,7 @@ describe('the app in Chromium against storybank serve', () => {
     await page.goto(served.url);
     await expect.poll(() => page.locator('.fc-dayGridMonth-view').count()).toBe(1);
     await expect.poll(() => page.locator('.fc-event').count(), { timeout: 15_000 }).toBeGreaterThan(5);
-    expect(await page.getByText('Riverside Community Bank').count()).toBe(1);
+    await expect.poll(() => page.getByText('Riverside Community Bank').count()).toBe(1);
     // the token left the address bar but stays usable for reloads
     expect(page.url()).not.toContain('token=');
   });

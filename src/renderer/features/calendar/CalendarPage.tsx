@@ -1,4 +1,4 @@
-import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg } from '@fullcalendar/core';
+import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
@@ -22,6 +22,45 @@ import { useWorkspace } from '../../app/workspace';
 import { PostEditor, type EditorTarget } from './PostEditor';
 import { overlayToEvents } from './overlayEvents';
 import { eventDateToInstant, NETWORK_ABBREVIATIONS, postToEvent } from './postEvents';
+
+const MONTH_EVENTS_PER_DAY = 4;
+
+const element = (tag: string, className: string, text?: string): HTMLElement => {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+/** Keeps the first `limit` events of each day (by start) and adds a "+N more" event for the rest. */
+function limitPerDay(events: EventInput[], limit: number): EventInput[] {
+  const byDay = new Map<string, EventInput[]>();
+  for (const event of events) {
+    const day = String(event.start).slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), event]);
+  }
+  const kept: EventInput[] = [];
+  for (const [day, dayEvents] of byDay) {
+    if (dayEvents.length <= limit + 1) {
+      kept.push(...dayEvents);
+      continue;
+    }
+    dayEvents.sort((a, b) => String(a.start).localeCompare(String(b.start)));
+    kept.push(...dayEvents.slice(0, limit), {
+      id: `more-${day}`,
+      title: `+${dayEvents.length - limit} more`,
+      start: `${day}T23:59:00Z`,
+      allDay: false,
+      editable: false,
+      classNames: ['sb-more-event'],
+      backgroundColor: 'transparent',
+      borderColor: 'transparent',
+      textColor: '#1f2328',
+      extendedProps: { moreDate: day },
+    });
+  }
+  return kept;
+}
 
 interface VisibleRange {
   /** UTC instants bounding the view */
@@ -56,6 +95,7 @@ export function CalendarPage() {
   const [showObservances, setShowObservances] = useState(true);
   const [showOpenSlots, setShowOpenSlots] = useState(true);
 
+  const isMonth = range?.view === 'dayGridMonth';
   const filter = useMemo<PostFilter | null>(
     () =>
       range && {
@@ -96,9 +136,11 @@ export function CalendarPage() {
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
-  const isMonth = range?.view === 'dayGridMonth';
   const events = useMemo(() => {
-    const postEvents = posts.map((p) => postToEvent(p, zone, categoryById)).filter((e) => e !== null);
+    let postEvents = posts.map((p) => postToEvent(p, zone, categoryById)).filter((e) => e !== null);
+    // A busy month holds ~1,000 posts; FullCalendar would lay out every one of them. Each day
+    // shows its first few and a "+N more" that opens the day's agenda.
+    if (isMonth) postEvents = limitPerDay(postEvents, MONTH_EVENTS_PER_DAY);
     if (!overlay) return postEvents;
     const layers = overlayToEvents(overlay, {
       zone,
@@ -182,6 +224,11 @@ export function CalendarPage() {
 
   const onEventClick = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();
+    const moreDate = arg.event.extendedProps.moreDate as string | undefined;
+    if (moreDate) {
+      calendarRef.current?.getApi().changeView('listDay', moreDate);
+      return;
+    }
     const slot = arg.event.extendedProps.openSlot as CalendarOverlay['openSlots'][number] | undefined;
     if (slot) {
       const wall = utcToZonedWallTime(slot.start, zone);
@@ -196,33 +243,35 @@ export function CalendarPage() {
     setEditor({ date: iso.slice(0, 10), time: arg.allDay ? '09:00' : iso.slice(11, 16) });
   };
 
+  // Plain DOM nodes, not React elements: FullCalendar mounts React content one root per event,
+  // which dominated the month view's paint time with hundreds of events.
   const renderEvent = (arg: EventContentArg) => {
     const post = arg.event.extendedProps.post as Post | undefined;
+    if (arg.event.extendedProps.moreDate) return { domNodes: [element('span', 'sb-more', arg.event.title)] };
     if (!post) return undefined; // overlays keep FullCalendar's own rendering
     const errors = post.issues.filter((i) => i.severity === 'error').length;
     const warnings = post.issues.length - errors;
-    const networks = post.channelIds.map((id) => channelById.get(id)).filter((c) => c !== undefined);
-    return (
-      <div className={`sb-event sb-status-${post.status}`} title={`${post.title} (${STATUS_LABELS[post.status]})`}>
-        <div className="sb-event-line">
-          <span className="sb-event-time">{arg.timeText}</span>
-          <span className="sb-event-title">{post.title}</span>
-          {post.issues.length > 0 && (
-            <span className="sb-issue" title={post.issues.map((i) => i.message).join('\n')} aria-label={`${errors} errors, ${warnings} warnings`}>
-              ⚠
-            </span>
-          )}
-        </div>
-        <div className="sb-event-line">
-          {networks.map((c) => (
-            <span key={c.id} className="sb-net" title={c.name}>
-              {NETWORK_ABBREVIATIONS[c.network]}
-            </span>
-          ))}
-          <span className="sb-status">{STATUS_LABELS[post.status]}</span>
-        </div>
-      </div>
-    );
+    const root = element('div', `sb-event sb-status-${post.status}`);
+    root.title = `${post.title} (${STATUS_LABELS[post.status]})`;
+    const first = element('div', 'sb-event-line');
+    first.append(element('span', 'sb-event-time', arg.timeText), element('span', 'sb-event-title', post.title));
+    if (post.issues.length > 0) {
+      const issue = element('span', 'sb-issue', '⚠');
+      issue.title = post.issues.map((i) => i.message).join('\n');
+      issue.setAttribute('aria-label', `${errors} errors, ${warnings} warnings`);
+      first.append(issue);
+    }
+    const second = element('div', 'sb-event-line');
+    for (const id of post.channelIds) {
+      const channel = channelById.get(id);
+      if (!channel) continue;
+      const badge = element('span', 'sb-net', NETWORK_ABBREVIATIONS[channel.network]);
+      badge.title = channel.name;
+      second.append(badge);
+    }
+    second.append(element('span', 'sb-status', STATUS_LABELS[post.status]));
+    root.append(first, second);
+    return { domNodes: [root] };
   };
 
   return (
@@ -299,7 +348,6 @@ export function CalendarPage() {
           allDaySlot={false}
           editable
           eventDurationEditable={false}
-          dayMaxEvents={4}
           nowIndicator
           slotMinTime="06:00:00"
           slotMaxTime="22:00:00"

@@ -211,7 +211,7 @@ export function ExportPage() {
                         <Text fw={600} size="sm" lh={1.3}>
                           {FORMAT_INFO[f].label}
                         </Text>
-                        <Text size="xs" c="teal.8" fw={600} tt="uppercase" lh={1.4} style={{ letterSpacing: 0.3 }}>
+                        <Text size="xs" c="teal.9" fw={700} tt="uppercase" lh={1.4} style={{ letterSpacing: 0.3 }}>
                           {FORMAT_INFO[f].kind}
                         </Text>
                         <Text size="xs" c="dimmed" lh={1.35} mt={2}>

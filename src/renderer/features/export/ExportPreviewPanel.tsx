@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconPhoto, Ico
 import { useMemo, type ReactNode } from 'react';
 import type { ExportFilePreview, ExportPreview } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
-import { formatLocal, plural, ruleGroup } from './labels';
+import { formatLocal, plural, ruleGroup, strongBadge } from './labels';
 
 function Stat({ label, value, detail, icon, color }: { label: string; value: number; detail: string; icon: ReactNode; color: string }) {
   return (
@@ -41,7 +41,7 @@ function FileSample({ file }: { file: ExportFilePreview }) {
         <Group gap={6} wrap="nowrap">
           {file.conflict && (
             <Tooltip label="A file with other content is already there; you will be asked before it is replaced.">
-              <Badge color="orange" variant="light">
+              <Badge color="orange" variant="light" styles={strongBadge('orange')}>
                 Replaces a file
               </Badge>
             </Tooltip>
@@ -51,7 +51,7 @@ function FileSample({ file }: { file: ExportFilePreview }) {
           </Badge>
         </Group>
       </Group>
-      <ScrollArea type="auto" offsetScrollbars>
+      <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': `Rows of ${file.name}` }}>
         <Table striped withTableBorder verticalSpacing={6} horizontalSpacing="sm" fz="xs" miw={640} aria-label={`First rows of ${file.name}`}>
           <Table.Thead>
             <Table.Tr>
@@ -162,7 +162,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
           </Title>
           <Group gap={6}>
             {groups.map((g) => (
-              <Badge key={g.label} color={g.color} variant="light">
+              <Badge key={g.label} color={g.color} variant="light" styles={strongBadge(g.color)}>
                 {g.label} · {g.count}
               </Badge>
             ))}
@@ -173,7 +173,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
             Every post in the range goes out.
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={340} type="auto">
+          <ScrollArea.Autosize mah={340} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Posts left out, scrollable' }}>
             <Table verticalSpacing={8} fz="sm" highlightOnHover aria-label="Posts left out">
               <Table.Thead>
                 <Table.Tr>
@@ -200,7 +200,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
                       </Table.Td>
                       <Table.Td style={{ verticalAlign: 'top' }}>
                         <Group gap={8} wrap="nowrap" align="flex-start">
-                          <Badge color={group.color} variant="light" size="sm" style={{ flexShrink: 0 }}>
+                          <Badge color={group.color} variant="light" size="sm" style={{ flexShrink: 0 }} styles={strongBadge(group.color)}>
                             {group.label}
                           </Badge>
                           <Text size="sm">{l.reason}</Text>
@@ -224,7 +224,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
               </Text>
             </Accordion.Control>
             <Accordion.Panel>
-              <ScrollArea.Autosize mah={260} type="auto">
+              <ScrollArea.Autosize mah={260} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Warnings, scrollable' }}>
                 <Table fz="xs" verticalSpacing={6} aria-label="Warnings">
                   <Table.Tbody>
                     {preview.warnings.map((w, i) => (
