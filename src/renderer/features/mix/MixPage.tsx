@@ -1,0 +1,194 @@
+// The mix report: planned and published posts per category against target shares, per week or
+// month, with a chart and the self-promotion share called out.
+import { BarChart } from '@mantine/charts';
+import { Alert, Badge, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { MixScope } from '../../../shared/api/contract';
+import type { MixReport } from '../../../shared/planning';
+import { utcToZonedWallTime } from '../../../shared/time';
+import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
+import { call } from '../../api/client';
+import { showError } from '../../app/errors';
+import { useWorkspace } from '../../app/workspace';
+import { SIGNAL_COLOR, SIGNAL_LABEL } from './MixPanel';
+
+const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
+
+export function MixPage() {
+  const { info, channels, categories } = useWorkspace();
+  const today = utcToZonedWallTime(new Date().toISOString(), info.timezone).date;
+  const [scope, setScope] = useState<MixScope>(() => {
+    // this month and the next two
+    const from = firstOfMonth(today);
+    const to = format(endOfMonth(addMonths(parseISO(from), 2)), 'yyyy-MM-dd');
+    return { from, to, granularity: 'month' };
+  });
+  const [report, setReport] = useState<MixReport | null>(null);
+
+  useEffect(() => {
+    if (!scope.from || !scope.to || scope.to < scope.from) return;
+    call('mix.report', scope).then(setReport, (error) => showError(error, 'Could not compute the mix'));
+  }, [scope]);
+
+  const colors = new Map(categories.map((c) => [c.id, c.color]));
+  const chartData = useMemo(
+    () =>
+      (report?.periods ?? []).map((period) => ({
+        period: period.key,
+        ...Object.fromEntries(
+          period.categories.map((c) => [report!.categories.find((r) => r.categoryId === c.categoryId)?.name ?? c.categoryId, c.count]),
+        ),
+      })),
+    [report],
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3">
+            Content mix
+          </Title>
+          <Text c="dimmed" size="sm">
+            Stories, questions, people and advice keep a bank's feed human; product posts stay a minority.
+          </Text>
+        </div>
+        <Group gap="sm" align="flex-end">
+          <TextInput label="From" type="date" value={scope.from} onChange={(e) => setScope({ ...scope, from: e.currentTarget.value })} />
+          <TextInput label="To" type="date" value={scope.to} onChange={(e) => setScope({ ...scope, to: e.currentTarget.value })} />
+          <Select
+            label="Channel"
+            w={220}
+            data={[{ value: '', label: 'All channels' }, ...channels.map((c) => ({ value: c.id, label: c.name }))]}
+            value={scope.channelId ?? ''}
+            onChange={(v) => setScope({ ...scope, channelId: v || undefined })}
+            allowDeselect={false}
+          />
+          <SegmentedControl
+            aria-label="Period"
+            value={scope.granularity ?? 'month'}
+            onChange={(v) => setScope({ ...scope, granularity: v as 'week' | 'month' })}
+            data={[
+              { value: 'week', label: 'Weeks' },
+              { value: 'month', label: 'Months' },
+            ]}
+          />
+        </Group>
+      </Group>
+      {report && (
+        <>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Posts in range
+              </Text>
+              <Text fw={700} size="xl">
+                {report.total}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {report.planned} planned · {report.published} published
+              </Text>
+            </Paper>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Self-promotion
+              </Text>
+              <Text fw={700} size="xl" c={report.promotionalShare.signal === 'over' ? 'red.9' : undefined}>
+                {(report.promotionalShare.share * 100).toFixed(0)}%
+              </Text>
+              <Text size="xs" c="dimmed">
+                target at most {(report.promotionalShare.targetShare * 100).toFixed(0)}%
+              </Text>
+            </Paper>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Worst run of {report.rollingWindow.size} posts
+              </Text>
+              <Text fw={700} size="xl">
+                {report.rollingWindow.maxDeviation.toFixed(1)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                posts off target
+              </Text>
+            </Paper>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Without a category
+              </Text>
+              <Text fw={700} size="xl">
+                {report.uncategorized}
+              </Text>
+              <Text size="xs" c="dimmed">
+                posts that match no target
+              </Text>
+            </Paper>
+          </SimpleGrid>
+          {report.promotionalShare.signal === 'over' && (
+            <Alert color="red" variant="light" title="Too much self-promotion">
+              Followers tune out feeds that only sell. Swap a product post for an employee story or a question.
+            </Alert>
+          )}
+          <Paper withBorder p="md" aria-label="Posts per category and period">
+            <Text fw={600} mb="sm">
+              Posts per {report.granularity}
+            </Text>
+            <BarChart
+              h={280}
+              data={chartData}
+              dataKey="period"
+              type="stacked"
+              withLegend
+              legendProps={{ verticalAlign: 'bottom' }}
+              series={report.categories.map((c) => ({ name: c.name, color: colors.get(c.categoryId) ?? 'gray.6' }))}
+            />
+          </Paper>
+          <Paper withBorder p="md">
+            <Table striped aria-label="Mix per category">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Category</Table.Th>
+                  <Table.Th ta="right">Planned</Table.Th>
+                  <Table.Th ta="right">Published</Table.Th>
+                  <Table.Th ta="right">Share</Table.Th>
+                  <Table.Th ta="right">Target</Table.Th>
+                  <Table.Th ta="right">Deviation (posts)</Table.Th>
+                  <Table.Th>Signal</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.categories.map((c) => (
+                  <Table.Tr key={c.categoryId}>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <span style={{ width: 10, height: 10, borderRadius: 5, background: colors.get(c.categoryId) }} aria-hidden />
+                        {c.name}
+                        {c.isPromotional && (
+                          <Badge size="xs" variant="outline" color="gray.8">
+                            promotion
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ta="right">{c.planned}</Table.Td>
+                    <Table.Td ta="right">{c.published}</Table.Td>
+                    <Table.Td ta="right">{c.percent.toFixed(1)}%</Table.Td>
+                    <Table.Td ta="right">{c.targetPercent.toFixed(0)}%</Table.Td>
+                    <Table.Td ta="right">
+                      {c.deviation >= 0 ? '+' : ''}
+                      {c.deviation.toFixed(1)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" variant="outline" color={SIGNAL_COLOR[c.signal]}>
+                        {SIGNAL_LABEL[c.signal]}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}
