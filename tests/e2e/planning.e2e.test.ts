@@ -1,0 +1,74 @@
+import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../src/shared/api/contract';
+import type { Post } from '../../src/shared/domain/schemas';
+import { utcToZonedWallTime } from '../../src/shared/time';
+import { launchChromium } from './browser';
+import { serveWorkspace, type ServedWorkspace } from './serve';
+
+let served: ServedWorkspace;
+let browser: Browser;
+let page: Page;
+
+async function api<T>(op: string, input: unknown): Promise<T> {
+  const response = await fetch(`${served.origin}/api/${op}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as ApiResult<T>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const today = utcToZonedWallTime(new Date().toISOString(), 'America/New_York').date;
+const nextMonth = format(addMonths(parseISO(`${today.slice(0, 8)}01`), 1), 'yyyy-MM-dd');
+const nextMonthEnd = format(endOfMonth(parseISO(nextMonth)), 'yyyy-MM-dd');
+
+beforeAll(async () => {
+  served = await serveWorkspace({ demo: true });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+  await page.goto(served.url);
+  await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('planning in Chromium', () => {
+  it('previews a plan for next month, applies it, and undoes it', async () => {
+    const before = (await api<Post[]>('posts.list', {})).length;
+    await page.getByRole('button', { name: 'Plan…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Plan open slots' });
+    await dialog.getByLabel('From').fill(nextMonth);
+    await dialog.getByLabel('To').fill(nextMonthEnd);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const rows = dialog.getByRole('table', { name: 'Planned slots' }).locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(20);
+    // every row says why
+    const firstReason = await rows.first().locator('td').last().textContent();
+    expect(firstReason?.length).toBeGreaterThan(10);
+    await expect.poll(() => dialog.getByText(/Tijdeman bound/).count()).toBe(1);
+    const planned = await rows.count();
+
+    await dialog.getByRole('button', { name: 'Apply plan' }).click();
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+    const after = await api<Post[]>('posts.list', {});
+    expect(after.length).toBeGreaterThanOrEqual(before + Math.min(planned, 500) - 10);
+    expect(after.some((p) => p.placeholder)).toBe(true);
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await api<Post[]>('posts.list', {})).length, { timeout: 20_000 }).toBe(before);
+  });
+
+  it('the mix report page shows the chart and one row per category', async () => {
+    await page.getByText('Mix report', { exact: true }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Mix per category' }).locator('tbody tr').count()).toBe(5);
+    await expect.poll(() => page.locator('.recharts-surface').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Self-promotion').count()).toBeGreaterThan(0);
+  });
+});
