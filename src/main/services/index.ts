@@ -3,6 +3,7 @@ import { createRepositories } from '../db/repositories';
 import { createCalendarService } from './calendar';
 import { createChannelService } from './channels';
 import { createExportService } from './export';
+import { createIdeaService } from './ideas';
 import { createPlanningService } from './planning';
 import { createPostService } from './posts';
 import { createTransferService } from './transfer';
@@ -20,6 +21,7 @@ export function createServices(db: Db, dbPath: string) {
     posts,
     calendar: createCalendarService(repos, workspace, posts),
     planning: createPlanningService(repos, workspace, posts),
+    ideas: createIdeaService(repos),
     transfer: createTransferService(repos, posts, workspace),
     exports: createExportService(repos, workspace, posts),
   };

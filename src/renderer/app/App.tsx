@@ -17,9 +17,10 @@ import {
   type CSSVariablesResolver,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowForwardUp, IconCalendarMonth, IconChartBar, IconFileExport, IconSettings } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowForwardUp, IconBulb, IconCalendarMonth, IconChartBar, IconFileExport, IconSettings } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { IdeasPage } from '../features/ideas/IdeasPage';
 import { MixPage } from '../features/mix/MixPage';
 import { ExportPage } from '../features/export/ExportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -41,9 +42,10 @@ const theme = createTheme({
   },
 });
 
-type PageId = 'calendar' | 'mix' | 'settings' | 'export';
+type PageId = 'calendar' | 'ideas' | 'mix' | 'settings' | 'export';
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
+  { id: 'ideas', label: 'Story ideas', icon: <IconBulb size={18} />, render: () => <IdeasPage /> },
   { id: 'mix', label: 'Mix report', icon: <IconChartBar size={18} />, render: () => <MixPage /> },
   { id: 'export', label: 'Export', icon: <IconFileExport size={18} />, render: () => <ExportPage /> },
   { id: 'settings', label: 'Settings', icon: <IconSettings size={18} />, render: () => <SettingsPage /> },

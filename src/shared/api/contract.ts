@@ -8,6 +8,8 @@ import { ExportFormat } from '../export/types';
 import {
   BlackoutPeriod,
   Category,
+  Idea,
+  IdeaStatus,
   Channel,
   HexColor,
   Id,
@@ -82,6 +84,18 @@ export const CalendarOverlay = z.object({
   skippedSlots: z.array(z.object({ id: z.string(), channelId: Id, date: LocalDate, time: z.string(), message: z.string() })),
 });
 export type CalendarOverlay = z.infer<typeof CalendarOverlay>;
+
+export const IdeaInput = z.object({
+  title: z.string().trim().min(1, 'an idea needs a title').max(200),
+  story: z.string().max(10000).optional(),
+  submittedBy: z.string().max(120).optional(),
+  branch: z.string().max(120).optional(),
+  categoryId: Id.nullable().optional(),
+  status: IdeaStatus.optional(),
+  earliest: LocalDate.nullable().optional(),
+  latest: LocalDate.nullable().optional(),
+});
+export type IdeaInput = z.infer<typeof IdeaInput>;
 
 export const PlanScope = z.object({
   /** inclusive local dates in the workspace zone */
@@ -260,6 +274,9 @@ export const contract = {
   'blackouts.delete': op(ById, z.object({ deleted: z.boolean() })),
   'observances.list': op(z.object({}), z.array(Observance)),
   'observances.save': op(z.object({ observances: z.array(Observance) }), z.array(Observance)),
+  'ideas.list': op(z.object({ statuses: z.array(IdeaStatus).optional() }), z.array(Idea)),
+  'ideas.create': op(IdeaInput, Idea),
+  'ideas.update': op(IdeaInput.partial().extend({ id: Id }), Idea),
   'planning.preview': op(PlanScope, PlanPreview),
   'planning.apply': op(PlanScope, z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int() })),
   'planning.undo': op(z.object({ batchId: Id }), z.object({ undone: z.boolean() })),

@@ -1,0 +1,36 @@
+import type { IdeaInput } from '../../shared/api/contract';
+import { Idea, type IdeaStatus } from '../../shared/domain/schemas';
+import type { Repositories } from '../db/repositories';
+import { newId, nowIso } from '../db/repositories/rows';
+import { notFound, ServiceError } from './errors';
+
+/** Employee-story ideas: the backlog the planner draws on once an idea is accepted. */
+export function createIdeaService(repos: Repositories) {
+  const check = (idea: Idea): Idea => {
+    if (idea.categoryId && !repos.categories.get(idea.categoryId)) {
+      throw new ServiceError('validation', `categoryId: category ${idea.categoryId} does not exist`, [
+        { path: 'categoryId', message: 'no such category' },
+      ]);
+    }
+    if (idea.earliest && idea.latest && idea.latest < idea.earliest) {
+      throw new ServiceError('validation', 'latest: the idea expires before it can run', [
+        { path: 'latest', message: 'before earliest' },
+      ]);
+    }
+    repos.ideas.save(idea);
+    return idea;
+  };
+  return {
+    list: (statuses?: IdeaStatus[]): Idea[] =>
+      repos.ideas.list().filter((idea) => !statuses?.length || statuses.includes(idea.status)),
+    create(input: IdeaInput): Idea {
+      const now = nowIso();
+      return check(Idea.parse({ ...input, id: newId(), createdAt: now, updatedAt: now }));
+    },
+    update(input: Partial<IdeaInput> & { id: string }): Idea {
+      const existing = repos.ideas.get(input.id);
+      if (!existing) throw notFound('Idea', input.id);
+      return check(Idea.parse({ ...existing, ...input, updatedAt: nowIso() }));
+    },
+  };
+}
