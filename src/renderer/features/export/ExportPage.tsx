@@ -360,7 +360,7 @@ export function ExportPage() {
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel
             </Button>
-            <Button color="orange" onClick={() => void runExport(true)}>
+            <Button color="red.9" onClick={() => void runExport(true)}>
               Replace and export
             </Button>
           </Group>
