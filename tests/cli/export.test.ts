@@ -1,3 +1,4 @@
+import { runCli } from '../support/cli';
 // `storybank export` through the built bin (run `npx electron-vite build` first): files read back
 // with csv-parse, left-out posts printed, --force, --json, --dry-run, idempotent re-runs.
 import Database from 'better-sqlite3';
@@ -9,10 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../e2e/serve';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
 
-const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = runCli;
 const fingerprint = (dbPath: string): string => {
   const db = new Database(dbPath, { readonly: true });
   try {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../support/cli';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,7 @@ import Database from 'better-sqlite3';
 
 const dir = tempDir();
 const db = path.join(dir, 'demo.sqlite');
-const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = runCli;
 const fingerprint = () => {
   const handle = new Database(db, { readonly: true });
   try {

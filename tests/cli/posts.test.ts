@@ -1,15 +1,12 @@
+import { runCli } from '../support/cli';
 // `storybank posts list` through the built bin: local dates in the workspace zone, --to inclusive.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../e2e/serve';
 import { tempWorkspace } from '../support/workspace';
 
-const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = runCli;
 
 // A Los Angeles workspace; instants chosen at the edges of local days (PST = UTC-8, PDT = UTC-7,
 // DST starts 2027-03-14), so reading the dates as UTC would give different answers.

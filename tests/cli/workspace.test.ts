@@ -1,6 +1,6 @@
+import { runCli } from '../support/cli';
 // `storybank workspace export|import` through the built bin, checked by reading the results back.
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,7 @@ import { dbFingerprint } from '../support/workspace';
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = runCli;
 const ok = (...args: string[]) => {
   const result = run(...args);
   if (result.code !== 0) throw new Error(`storybank ${args.join(' ')} failed (${result.code}): ${result.stderr}`);

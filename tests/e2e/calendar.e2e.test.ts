@@ -1,3 +1,4 @@
+import type { OperationName } from '../../src/shared/api/contract';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,25 +6,15 @@ import type { ApiResult } from '../../src/shared/api/contract';
 import type { Post } from '../../src/shared/domain/schemas';
 import { addDaysLocal, utcToZonedWallTime } from '../../src/shared/time';
 import { launchChromium } from './browser';
-import { serveWorkspace, type ServedWorkspace } from './serve';
+import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 
 const ZONE = 'America/New_York';
 let served: ServedWorkspace;
 let browser: Browser;
 let page: Page;
 
-/** Reads the real database through the served API (same token as the page). */
-async function api<T>(op: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as ApiResult<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-const postsTitled = async (title: string) => (await api<Post[]>('posts.list', { text: title })).filter((p) => p.title.startsWith(title));
+const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
+const postsTitled = async (title: string) => (await api('posts.list', { text: title })).filter((p) => p.title.startsWith(title));
 
 // A date in the current month on screen, well inside it, so drags stay in view.
 const today = utcToZonedWallTime(new Date().toISOString(), ZONE).date;
@@ -109,7 +100,7 @@ describe('calendar in Chromium', () => {
     await expect.poll(() => page.locator('.fc-event', { hasText: 'Branch trivia night' }).count()).toBe(0);
     const titles = await page.locator('.fc-event .sb-event-title').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
-    const products = await api<Post[]>('posts.list', { text: '' });
+    const products = await api('posts.list', { text: '' });
     const productTitles = new Set(products.filter((p) => p.categoryId && titles.includes(p.title)).map((p) => p.title));
     expect(productTitles.size).toBeGreaterThan(0);
     expect(titles).not.toContain('Branch trivia night');

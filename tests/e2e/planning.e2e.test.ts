@@ -1,3 +1,4 @@
+import type { OperationName } from '../../src/shared/api/contract';
 import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,22 +6,13 @@ import type { ApiResult } from '../../src/shared/api/contract';
 import type { Post } from '../../src/shared/domain/schemas';
 import { utcToZonedWallTime } from '../../src/shared/time';
 import { launchChromium } from './browser';
-import { serveWorkspace, type ServedWorkspace } from './serve';
+import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 
 let served: ServedWorkspace;
 let browser: Browser;
 let page: Page;
 
-async function api<T>(op: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as ApiResult<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
 
 const today = utcToZonedWallTime(new Date().toISOString(), 'America/New_York').date;
 const nextMonth = format(addMonths(parseISO(`${today.slice(0, 8)}01`), 1), 'yyyy-MM-dd');
@@ -40,7 +32,7 @@ afterAll(async () => {
 
 describe('planning in Chromium', () => {
   it('previews a plan for next month, applies it, and undoes it', async () => {
-    const before = (await api<Post[]>('posts.list', {})).length;
+    const before = (await api('posts.list', {})).length;
     await page.getByRole('button', { name: 'Plan…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Plan open slots' });
     await dialog.getByLabel('From').fill(nextMonth);
@@ -56,13 +48,13 @@ describe('planning in Chromium', () => {
 
     await dialog.getByRole('button', { name: 'Apply plan' }).click();
     await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
-    const after = await api<Post[]>('posts.list', {});
+    const after = await api('posts.list', {});
     expect(after.length).toBeGreaterThanOrEqual(before + Math.min(planned, 500) - 10);
     expect(after.some((p) => p.placeholder)).toBe(true);
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await api<Post[]>('posts.list', {})).length, { timeout: 20_000 }).toBe(before);
+    await expect.poll(async () => (await api('posts.list', {})).length, { timeout: 20_000 }).toBe(before);
   });
 
   it('the mix report page shows the chart and one row per category', async () => {

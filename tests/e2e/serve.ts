@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ApiResult, OperationName, OperationOutput } from '../../src/shared/api/contract';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'storybank.js');
@@ -57,4 +58,20 @@ export async function serveWorkspace(opts: { demo?: boolean; dbPath?: string } =
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Calls the served API like the page does (with the run's token); throws on a typed error. */
+export async function callApi<K extends OperationName>(
+  served: Pick<ServedWorkspace, 'origin' | 'token'>,
+  name: K,
+  input: object = {},
+): Promise<OperationOutput<K>> {
+  const response = await fetch(`${served.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as ApiResult<OperationOutput<K>>;
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
 }

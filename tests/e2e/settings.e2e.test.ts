@@ -4,23 +4,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationName, OperationOutput } from '../../src/shared/api/contract';
 import { launchChromium } from './browser';
-import { serveWorkspace, type ServedWorkspace } from './serve';
+import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 
 let served: ServedWorkspace;
 let browser: Browser;
 let page: Page;
 
-/** The same HTTP API the page uses, with the run's token. */
-async function api<K extends OperationName>(name: K, input: object = {}): Promise<OperationOutput<K>> {
-  const response = await fetch(`${served.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: OperationOutput<K>; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value;
-}
+const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
 
 async function openSettings(section: 'Workspace' | 'Channels' | 'Blackout dates' | 'Observances'): Promise<void> {
   await page.getByRole('navigation').getByText('Settings', { exact: true }).click();

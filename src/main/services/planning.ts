@@ -2,7 +2,7 @@
 // posting slots, scheduled posts (pins) and the backlog, and applies a plan in one transaction.
 import { expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
 import type { PlanPreview, PlanScope } from '../../shared/api/contract';
-import type { Post } from '../../shared/domain/schemas';
+import type { Idea, Post } from '../../shared/domain/schemas';
 import {
   autofill,
   mixReport,
@@ -26,7 +26,8 @@ interface AppliedPlan {
   batchId: string;
   created: string[];
   scheduled: Array<{ before: Post }>;
-  ideas: Array<{ id: string; status: string }>;
+  /** Ideas as they were before the plan marked them used: undo puts them back unchanged. */
+  ideas: Idea[];
 }
 
 export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
@@ -187,7 +188,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           createdAt: now,
           updatedAt: now,
         };
-        if (idea) applied.ideas.push({ id: idea.id, status: idea.status });
+        if (idea) applied.ideas.push(idea);
         applied.created.push(post.id);
         toStore.push(post);
       }
@@ -208,10 +209,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       repos.transaction(() => {
         applied.created.forEach((id) => repos.posts.delete(id));
         posts.storeAll(applied.scheduled.map((s) => s.before));
-        for (const { id, status } of applied.ideas) {
-          const idea = repos.ideas.get(id);
-          if (idea) repos.ideas.save({ ...idea, status: status as typeof idea.status, updatedAt: nowIso() });
-        }
+        for (const idea of applied.ideas) repos.ideas.save(idea);
       });
       undoLog.delete(batchId);
       return { undone: true };

@@ -8,10 +8,12 @@ import type {
   PlanViolation,
   SequenceMetrics,
   ChannelMetrics,
+  PeriodMetrics,
 } from './schemas';
 import { NO_CATEGORY, bestBoundWithRules, optimalPinnedBound, prefixDeviation, solveChannel, windowDeviation } from './balance';
 import type { ChannelProblem } from './balance';
 import { BacklogPool } from './backlogPool';
+import { coordinatePeriods } from './coordinate';
 import { LocalCalendar, dayNumberOfDate } from './localCalendar';
 
 const EPSILON = 1e-9;
@@ -27,6 +29,7 @@ interface SlotInfo {
   day: number;
   date: string;
   week: string;
+  month: string;
   inputIndex: number;
 }
 
@@ -46,6 +49,8 @@ interface ChannelPlan {
   /** Positions whose category changed or that stayed open because the backlog ran short. */
   shortageSlots: number[];
   shortageCategories: Set<number>;
+  /** Positions whose category the cross-channel period coordination changed. */
+  coordinated: Set<number>;
 }
 
 /** 1 − 1/(2(n−1)); 0 when fewer than two categories have a positive share. */
@@ -93,6 +98,7 @@ export const autofill = (request: PlanRequest): PlanResult => {
       day: local.dayNumber,
       date: local.date,
       week: local.isoWeek,
+      month: local.month,
       inputIndex,
     });
   });
@@ -119,7 +125,8 @@ export const autofill = (request: PlanRequest): PlanResult => {
       problem,
       weekOf,
       weekCount: weekIndex.size,
-      sequence: solution.sequence,
+      // A copy: coordination swaps in place, and pinnedSequence may be the same array.
+      sequence: Int32Array.from(solution.sequence),
       plannedDeviation: solution.deviation,
       pinnedOptimum: solution.pinnedOptimum,
       pinnedSequence: solution.pinnedSequence,
@@ -127,9 +134,32 @@ export const autofill = (request: PlanRequest): PlanResult => {
       rulesHonoured: solution.rulesHonoured,
       shortageSlots: [],
       shortageCategories: new Set<number>(),
+      coordinated: new Set<number>(),
       channelIndex,
     };
   });
+
+  // --- coordinate the channels per calendar period (keeps every channel's B, see coordinate.ts)
+  const periodKeyOf = (slot: SlotInfo): string => (request.options.balancePeriod === 'week' ? slot.week : slot.month);
+  const periodKeys = [...new Set(plans.flatMap((plan) => plan.slots.map(periodKeyOf)))].sort();
+  const periodIndex = new Map(periodKeys.map((key, index) => [key, index]));
+  if (request.options.balancePeriod !== 'none') {
+    const outcome = coordinatePeriods({
+      shares,
+      periodCount: periodKeys.length,
+      channels: plans.map((plan) => ({
+        sequence: plan.sequence,
+        problem: plan.problem,
+        period: Int32Array.from(plan.slots, (slot) => periodIndex.get(periodKeyOf(slot))!),
+        bound: plan.plannedDeviation,
+        adjustable: plan.rulesHonoured,
+      })),
+    });
+    plans.forEach((plan, index) => {
+      plan.coordinated = outcome.changed[index];
+      if (plan.coordinated.size > 0) plan.plannedDeviation = prefixDeviation(plan.sequence, shares);
+    });
+  }
 
   // --- backlog: earliest expiry first, sweeping all slots in time order
   const backlogDayBounds = request.backlog.map((item) => ({
@@ -164,6 +194,7 @@ export const autofill = (request: PlanRequest): PlanResult => {
     return `every ${name} item for ${channelName(channelId)} is used or outside its dates on ${date}`;
   };
 
+  const periodNoun = request.options.balancePeriod === 'week' ? 'weekly' : 'monthly';
   const sweep = plans.flatMap((plan) => plan.slots).sort((a, b) => a.startMs - b.startMs || a.channelIndex - b.channelIndex || a.position - b.position);
   const running = plans.map(() => new Int32Array(categoryCount));
   const postsSoFar = plans.map(() => 0);
@@ -194,13 +225,14 @@ export const autofill = (request: PlanRequest): PlanResult => {
       continue;
     }
     const lagOf = (category: number): number => (postsSoFar[slot.channelIndex] + 1) * shares[category] - counts[category];
+    const periodNote = plan.coordinated.has(position) ? `, chosen here to keep the ${periodNoun} mix of all channels on target` : '';
     let category = plan.sequence[position];
     let item = pool.take(category, plan.channelId, slot.day);
     let reason: string;
     if (item) {
-      reason = `${lagText(category, lagOf(category), plan.channelId)}; backlog item ${describeItem(request.backlog[item.index])}`;
+      reason = `${lagText(category, lagOf(category), plan.channelId)}${periodNote}; backlog item ${describeItem(request.backlog[item.index])}`;
     } else if (request.options.placeholders) {
-      reason = `placeholder: ${missingItemText(category, plan.channelId, slot.date)} (${lagText(category, lagOf(category), plan.channelId)})`;
+      reason = `placeholder: ${missingItemText(category, plan.channelId, slot.date)} (${lagText(category, lagOf(category), plan.channelId)}${periodNote})`;
     } else {
       const shortText = missingItemText(category, plan.channelId, slot.date);
       plan.shortageCategories.add(category);
@@ -283,11 +315,36 @@ export const autofill = (request: PlanRequest): PlanResult => {
     channelMetrics.flatMap((metrics) => metrics.excessCauses),
   );
 
-  const violations = plans.flatMap((plan) => findViolations(plan, categories, minGap, maxPerWeek));
+  // Periods over all channels, as the mix report counts them (one post per channel it is on).
+  const periodPlanned = new Int32Array(periodKeys.length * categoryCount);
+  const periodPosts = new Int32Array(periodKeys.length);
+  for (const plan of plans) {
+    plan.sequence.forEach((category, position) => {
+      if (category === NO_CATEGORY) return;
+      const period = periodIndex.get(periodKeyOf(plan.slots[position]))!;
+      periodPlanned[period * categoryCount + category]++;
+      periodPosts[period]++;
+    });
+  }
+  const periods: PeriodMetrics[] = periodKeys.map((key, period) => {
+    let maxDeviation = 0;
+    const rows = categories.map((category, index) => {
+      const target = periodPosts[period] * shares[index];
+      const planned = periodPlanned[period * categoryCount + index];
+      maxDeviation = Math.max(maxDeviation, Math.abs(planned - target));
+      return { categoryId: category.id, target, planned };
+    });
+    return { key, posts: periodPosts[period], categories: rows, maxDeviation };
+  });
+
+  const breaks = plans.map((plan) => findViolations(plan, categories, minGap, maxPerWeek));
+  const violations = breaks.flatMap((found) => found.violations);
+  const pinConflicts = breaks.flatMap((found) => found.pinConflicts);
   return {
     assignments: assignments.filter((assignment): assignment is PlanAssignment => assignment !== undefined),
-    metrics: { channels: channelMetrics, overall },
+    metrics: { channels: channelMetrics, overall, periods },
     violations,
+    pinConflicts,
   };
 };
 
@@ -420,10 +477,27 @@ const worstPrefix = (sequence: Int32Array, shares: number[]): { category: number
   return worst;
 };
 
-const findViolations = (plan: ChannelPlan, categories: PlanRequest['categories'], minGap: number[], maxPerWeek: number[]): PlanViolation[] => {
+/**
+ * Rule breaks of a channel's final sequence. A break that involves only pinned posts (two adjacent
+ * pins, a week whose pins alone exceed the cap) is a pin conflict: the plan cannot undo it.
+ */
+const findViolations = (
+  plan: ChannelPlan,
+  categories: PlanRequest['categories'],
+  minGap: number[],
+  maxPerWeek: number[],
+): { violations: PlanViolation[]; pinConflicts: PlanViolation[] } => {
   const violations: PlanViolation[] = [];
+  const pinConflicts: PlanViolation[] = [];
+  const isPinned = (position: number): boolean => plan.problem.pinned[position] !== NO_CATEGORY;
   const lastSeen = new Array(categories.length).fill(-1);
   const perWeek = new Map<string, number>();
+  const plannedPerWeek = new Map<string, number>();
+  plan.sequence.forEach((category, position) => {
+    if (category === NO_CATEGORY || isPinned(position)) return;
+    const key = `${category}:${plan.slots[position].week}`;
+    plannedPerWeek.set(key, (plannedPerWeek.get(key) ?? 0) + 1);
+  });
   plan.sequence.forEach((category, position) => {
     if (category === NO_CATEGORY) return;
     const slot = plan.slots[position];
@@ -431,7 +505,7 @@ const findViolations = (plan: ChannelPlan, categories: PlanRequest['categories']
     const previous = lastSeen[category];
     if (previous >= 0 && position - previous <= minGap[category]) {
       const adjacent = position - previous === 1 && definition.noConsecutive;
-      violations.push({
+      (isPinned(previous) && isPinned(position) ? pinConflicts : violations).push({
         rule: adjacent ? 'noConsecutive' : 'minGapSlots',
         categoryId: definition.id,
         channelId: plan.channelId,
@@ -446,7 +520,7 @@ const findViolations = (plan: ChannelPlan, categories: PlanRequest['categories']
     const count = (perWeek.get(key) ?? 0) + 1;
     perWeek.set(key, count);
     if (count > maxPerWeek[category]) {
-      violations.push({
+      (plannedPerWeek.has(key) ? violations : pinConflicts).push({
         rule: 'maxPerWeek',
         categoryId: definition.id,
         channelId: plan.channelId,
@@ -455,5 +529,5 @@ const findViolations = (plan: ChannelPlan, categories: PlanRequest['categories']
       });
     }
   });
-  return violations;
+  return { violations, pinConflicts };
 };

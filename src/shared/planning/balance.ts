@@ -26,6 +26,12 @@ export interface ChannelProblem {
   week: Int32Array;
   /** Depth-first search budget (nodes) per feasibility test when rules apply. */
   searchBudget?: number;
+  /**
+   * Optional exact cumulative counts: key k (prefix length) → count per category over the first k
+   * positions, pins included. Used by the cross-channel coordination to hold a channel's counts at
+   * period boundaries; they are just more prefix bounds, so the tests below stay exact.
+   */
+  prefixTargets?: ReadonlyMap<number, Int32Array>;
 }
 
 export interface ChannelSolution {
@@ -70,15 +76,21 @@ const buildBounds = (problem: ChannelProblem, bound: number): Bounds | null => {
   for (let i = 0; i < categoryCount; i++) for (let m = 0; m <= free; m++) upper[i * stride + m] = m;
   const freePositions = new Int32Array(free + 1);
   const pinnedSoFar = new Int32Array(categoryCount);
+  const targets = problem.prefixTargets;
   let m = 0;
   for (let k = 1; k <= total; k++) {
     const pin = pinned[k - 1];
     if (pin === NO_CATEGORY) freePositions[++m] = k - 1;
     else pinnedSoFar[pin]++;
+    const target = targets?.get(k);
     for (let i = 0; i < categoryCount; i++) {
       const ideal = k * shares[i];
-      const low = Math.ceil(ideal - bound - EPSILON) - pinnedSoFar[i];
-      const high = Math.floor(ideal + bound + EPSILON) - pinnedSoFar[i];
+      let low = Math.ceil(ideal - bound - EPSILON) - pinnedSoFar[i];
+      let high = Math.floor(ideal + bound + EPSILON) - pinnedSoFar[i];
+      if (target) {
+        low = Math.max(low, target[i] - pinnedSoFar[i]);
+        high = Math.min(high, target[i] - pinnedSoFar[i]);
+      }
       const index = i * stride + m;
       if (low > lower[index]) lower[index] = low;
       if (high < upper[index]) upper[index] = high;
@@ -480,6 +492,13 @@ const leastViolatingSequence = (problem: ChannelProblem): Int32Array => {
   }
   return sequence;
 };
+
+/**
+ * A full sequence with B ≤ `bound` that honours the rules and `prefixTargets`, or null. Exact
+ * without rules; with rules a budgeted search, so null may also mean "not found".
+ */
+export const sequenceWithinBound = (problem: ChannelProblem, bound: number): Int32Array | null =>
+  test(problem, bound, hasRules(problem)).sequence;
 
 /** Exact optimum B* with pins and without rules. */
 export const optimalPinnedBound = (problem: ChannelProblem): SearchResult => {

@@ -5,3 +5,5 @@ export { mixReport } from './mixReport';
 export { solveChannel, optimalPinnedBound, prefixDeviation, windowDeviation, NO_CATEGORY } from './balance';
 export type { ChannelProblem, ChannelSolution } from './balance';
 export { LocalCalendar } from './localCalendar';
+export { coordinatePeriods } from './coordinate';
+export type { CoordinatedChannel, CoordinationProblem, CoordinationOutcome } from './coordinate';

@@ -43,7 +43,11 @@ export const mixReport = (request: MixReportRequest): MixReport => {
   const published = new Int32Array(categoryCount + 1);
   const lowMs = fromDay * DAY_MS - OFFSET_MARGIN_MS;
   const highMs = (toDay + 1) * DAY_MS + OFFSET_MARGIN_MS;
-  const keys = new Float64Array(request.posts.length);
+  // Without a channel filter every publication counts: a post on three channels is three posts of
+  // its category, exactly as the planner balances it (one pinned slot per channel).
+  const publicationsOf = (post: MixReportRequest['posts'][number]): number =>
+    channelId !== null || post.channelIds.length <= 1 ? 1 : new Set(post.channelIds).size;
+  let keys = new Float64Array(request.posts.length);
   let counted = 0;
   for (const post of request.posts) {
     if (post.status === 'archived') continue;
@@ -54,12 +58,18 @@ export const mixReport = (request: MixReportRequest): MixReport => {
     if (day < fromDay || day > toDay) continue;
     const index = post.categoryId === null ? UNCATEGORIZED : (categoryIndex.get(post.categoryId) ?? UNCATEGORIZED);
     const slot = index + 1; // 0 = uncategorized
-    if (post.status === 'published') published[slot]++;
-    else planned[slot]++;
+    const weight = publicationsOf(post);
+    if (post.status === 'published') published[slot] += weight;
+    else planned[slot] += weight;
     const period = periodOfDay[day - fromDay];
-    periodCounts[period * (categoryCount + 1) + slot]++;
-    periodTotals[period]++;
-    keys[counted++] = ms * KEY_BASE + slot;
+    periodCounts[period * (categoryCount + 1) + slot] += weight;
+    periodTotals[period] += weight;
+    if (counted + weight > keys.length) {
+      const grown = new Float64Array(Math.max(2 * keys.length, counted + weight));
+      grown.set(keys);
+      keys = grown;
+    }
+    for (let copy = 0; copy < weight; copy++) keys[counted++] = ms * KEY_BASE + slot;
   }
 
   const total = counted;

@@ -54,6 +54,12 @@ export const PlanOptions = z.object({
   /** true: a slot without a fitting backlog item gets a placeholder; false: another category with an item, or the slot stays open. */
   placeholders: z.boolean().default(true),
   windowSize: z.number().int().min(1).default(10),
+  /**
+   * Calendar period (request time zone) in which the channels are coordinated so that the posts of
+   * all channels together stay within ±1 post of share × posts per period; 'none' plans each channel
+   * on its own. Never raises any channel's B.
+   */
+  balancePeriod: z.enum(['month', 'week', 'none']).default('month'),
 });
 export type PlanOptions = z.infer<typeof PlanOptions>;
 
@@ -78,7 +84,7 @@ export const PlanRequest = z
     backlog: z.array(BacklogItem).default([]),
     /** Optional display names for channels (used in reasons). */
     channels: z.array(PlanChannel).default([]),
-    options: PlanOptions.default({ placeholders: true, windowSize: 10 }),
+    options: PlanOptions.default({ placeholders: true, windowSize: 10, balancePeriod: 'month' }),
   })
   .superRefine((request, ctx) => {
     const shareSum = request.categories.reduce((sum, category) => sum + category.targetShare, 0);
@@ -181,13 +187,29 @@ export const PlanViolation = z.object({
 });
 export type PlanViolation = z.infer<typeof PlanViolation>;
 
+export const PeriodMetrics = z.object({
+  /** `2027-03` (month) or `2027-W09` (ISO week) in the request time zone. */
+  key: z.string(),
+  /** Posts of all channels in the period (pins included, open slots excluded). */
+  posts: z.number().int(),
+  categories: z.array(CategoryCount),
+  /** Max over categories of |planned − target|; ≤ 1 is what the mix report calls on target. */
+  maxDeviation: z.number(),
+});
+export type PeriodMetrics = z.infer<typeof PeriodMetrics>;
+
 export const PlanResult = z.object({
   assignments: z.array(PlanAssignment),
   metrics: z.object({
     channels: z.array(ChannelMetrics),
     overall: SequenceMetrics,
+    /** Every channel summed per `options.balancePeriod` (months when it is 'none'). */
+    periods: z.array(PeriodMetrics),
   }),
+  /** Rule breaks that involve at least one slot the plan fills; empty whenever a rule-abiding plan exists. */
   violations: z.array(PlanViolation),
+  /** Rule breaks among pinned (already scheduled) posts alone: reported, but no plan can remove them. */
+  pinConflicts: z.array(PlanViolation),
 });
 export type PlanResult = z.infer<typeof PlanResult>;
 
@@ -274,7 +296,10 @@ export const MixReport = z.object({
   channelId: z.string().nullable(),
   timezone: z.string(),
   granularity: z.enum(['week', 'month']),
-  /** Counted posts: planned + published (archived and out-of-range posts excluded). */
+  /**
+   * Counted publications: planned + published (archived and out-of-range posts excluded). Without a
+   * channel filter a post on several channels counts once per channel, as the planner balances it.
+   */
   total: z.number().int(),
   planned: z.number().int(),
   published: z.number().int(),

@@ -133,3 +133,66 @@ export const exhaustiveWithRules = (
   visit(0);
   return best;
 };
+
+/**
+ * Independent oracle for one channel (dynamic programming over count vectors, rules ignored): every
+ * count vector the first `length` positions can hold in some full sequence whose prefix deviations
+ * all stay within `bound`. `pins[k]` is the pinned category of position k or −1.
+ */
+export const feasibleCountsAt = (shares: number[], pins: number[], bound: number, length: number): number[][] => {
+  const total = pins.length;
+  const inBand = (counts: number[], k: number): boolean => counts.every((count, i) => Math.abs(count - k * shares[i]) <= bound + 1e-9);
+  const layers: Array<Map<string, number[]>> = [new Map([[shares.map(() => 0).join(','), shares.map(() => 0)]])];
+  for (let k = 1; k <= total; k++) {
+    const next = new Map<string, number[]>();
+    const choices = pins[k - 1] >= 0 ? [pins[k - 1]] : shares.map((_, i) => i);
+    for (const counts of layers[k - 1].values()) {
+      for (const choice of choices) {
+        const grown = [...counts];
+        grown[choice]++;
+        if (inBand(grown, k)) next.set(grown.join(','), grown);
+      }
+    }
+    layers.push(next);
+  }
+  // Backwards: keep only states from which the rest of the sequence can still be completed.
+  let alive = new Set(layers[total].keys());
+  for (let k = total - 1; k >= length; k--) {
+    const keep = new Set<string>();
+    const choices = pins[k] >= 0 ? [pins[k]] : shares.map((_, i) => i);
+    for (const [key, counts] of layers[k]) {
+      const completes = choices.some((choice) => {
+        const grown = [...counts];
+        grown[choice]++;
+        return alive.has(grown.join(','));
+      });
+      if (completes) keep.add(key);
+    }
+    alive = keep;
+  }
+  return [...alive].map((key) => key.split(',').map(Number));
+};
+
+/** Excess of a period's counts over the ±1 band: Σ_i max(0, |count_i − share_i·posts| − 1). */
+export const periodExcess = (counts: number[], shares: number[]): number => {
+  const posts = counts.reduce((sum, count) => sum + count, 0);
+  return counts.reduce((sum, count, i) => sum + Math.max(0, Math.abs(count - shares[i] * posts) - 1), 0);
+};
+
+/** Smallest period excess over one feasible count vector per channel (0 = on target is possible). */
+export const bestAggregateExcess = (perChannel: number[][][], shares: number[]): number => {
+  let sums = new Map<string, number[]>([[shares.map(() => 0).join(','), shares.map(() => 0)]]);
+  for (const options of perChannel) {
+    const next = new Map<string, number[]>();
+    for (const partial of sums.values()) {
+      for (const option of options) {
+        const sum = partial.map((value, i) => value + option[i]);
+        next.set(sum.join(','), sum);
+      }
+    }
+    sums = next;
+  }
+  let best = Infinity;
+  for (const sum of sums.values()) best = Math.min(best, periodExcess(sum, shares));
+  return best;
+};

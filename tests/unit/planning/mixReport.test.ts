@@ -104,6 +104,28 @@ describe('mixReport', () => {
     expect(result.categories.find((row) => row.categoryId === 'story')?.published).toBe(1);
   });
 
+  it('counts a post on several channels once per channel, as the planner balances it', () => {
+    const shared = [
+      post('product', '2027-03-15T08:00:00.000Z', 'approved', ['li', 'fb', 'ig']),
+      post('story', '2027-03-16T08:00:00.000Z', 'published', ['li', 'fb']),
+      post('question', '2027-03-17T08:00:00.000Z', 'approved', ['li', 'li']),
+    ];
+    const all = report({ posts: shared, granularity: 'month' });
+    // 3 + 2 publications; a duplicated channel id counts once.
+    expect(all.total).toBe(6);
+    const byId = Object.fromEntries(all.categories.map((row) => [row.categoryId, row]));
+    expect(byId.product).toMatchObject({ planned: 3, count: 3, targetCount: 1.5 });
+    expect(byId.story).toMatchObject({ published: 2, count: 2, targetCount: 3 });
+    expect(all.periods[0]).toMatchObject({ key: '2027-03', total: 6 });
+    expect(all.promotionalShare).toMatchObject({ count: 3, share: 0.5 });
+    // The rolling window runs over publications: [product ×3, story] → product 3 vs 1.
+    expect(all.rollingWindow.maxDeviation).toBeCloseTo(2, 12);
+    // With a channel filter each post counts once on that channel.
+    const linkedIn = report({ posts: shared, channelId: 'li' });
+    expect(linkedIn.total).toBe(3);
+    expect(report({ posts: shared, channelId: 'ig' }).total).toBe(1);
+  });
+
   it('computes the rolling-window deviation over posts in time order', () => {
     // Posts in order: story story product product product story question (uncategorized).
     // Window 4, worst: [story story product product] or [story product product product]: product 3 vs 1 → 2.

@@ -13,7 +13,7 @@ const issuesOf = (json: unknown) => {
 describe('parsePlanRequest', () => {
   it('accepts a valid request and applies defaults', () => {
     const request = parsePlanRequest(valid());
-    expect(request.options).toEqual({ placeholders: true, windowSize: 10 });
+    expect(request.options).toEqual({ placeholders: true, windowSize: 10, balancePeriod: 'month' });
     expect(request.backlog).toEqual([]);
   });
 

@@ -56,7 +56,12 @@ describe('category rules', () => {
   it('reports violations naming rule and slot when the request is infeasible', () => {
     // Two categories, both noConsecutive, three slots with the middle one pinned... then pins adjacent.
     const { result } = run([{ share: 1, noConsecutive: true }, { share: 1 }], 4, [[1, 0], [2, 0]]);
-    expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'noConsecutive', categoryId: 'cat-0', slotId: 's2' }));
+    // Two adjacent pins: a conflict among scheduled posts, not something the plan did (apply is not blocked).
+    expect(result.pinConflicts).toContainEqual(expect.objectContaining({ rule: 'noConsecutive', categoryId: 'cat-0', slotId: 's2' }));
+    expect(result.violations).toEqual([]);
+    // A pin next to a free slot: the plan keeps the free slot clear, so nothing is reported at all.
+    const clear = run([{ share: 1, noConsecutive: true }, { share: 1 }], 4, [[1, 0]]);
+    expect([...clear.result.violations, ...clear.result.pinConflicts]).toEqual([]);
     const weekly = run([{ share: 1, maxPerWeek: 1 }, { share: 1, maxPerWeek: 1 }], 3);
     expect(weekly.result.violations.length).toBeGreaterThan(0);
     expect(weekly.result.violations[0]).toMatchObject({ rule: 'maxPerWeek' });
@@ -100,14 +105,19 @@ describe('property: rules against brute force on small instances', () => {
         const week = sequence.map((_, k) => Math.floor(Math.floor(k / perDay) / 7));
         const best = exhaustiveWithRules(specs, shares, slots, new Map(pins), week);
         if (best === null) {
-          expect(result.violations.length).toBeGreaterThan(0);
+          expect(result.violations.length + result.pinConflicts.length).toBeGreaterThan(0);
         } else {
           expect(result.violations).toEqual([]);
+          expect(result.pinConflicts).toEqual([]);
           expect(ruleBreaks(sequence, specs, week)).toBe(0);
           expect(maxPrefixDeviation(sequence, shares)).toBeCloseTo(best, 9);
           expect(result.metrics.channels[0].optimalPrefixDeviation).toBeCloseTo(best, 9);
         }
-        expect(result.violations.length).toBe(ruleBreaks(sequence, specs, week));
+        expect(result.violations.length + result.pinConflicts.length).toBe(ruleBreaks(sequence, specs, week));
+        // A pin conflict involves pinned posts only: none when the pins, even packed side by side, break nothing.
+        const pinsOnly = sequence.map((category, k) => (pins.some(([slot]) => slot === k) ? category : -1));
+        const pinOnlyBreaks = ruleBreaks(pinsOnly.filter((category) => category >= 0), specs, week.filter((_, k) => pinsOnly[k] >= 0));
+        if (pinOnlyBreaks === 0) expect(result.pinConflicts).toEqual([]);
       }),
       { numRuns: 250 },
     );
