@@ -12,7 +12,7 @@ import {
   type PlanRequestInput,
   type PlanResult,
 } from '../../shared/planning';
-import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
+import { addDaysLocal, formatInZone, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
@@ -131,7 +131,29 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
     planRequest: (json: unknown): PlanResult => autofill(parsePlanRequest(json)),
 
     preview(scope: PlanScope): PlanPreview {
-      const { result, slotStarts } = plan(scope);
+      const { result: raw, slotStarts } = plan(scope);
+      // The engine names slots by id; people read "Riverside on X, Tue 2 Mar 09:30".
+      const zone = workspace.timezone();
+      const channelNames = new Map(repos.channels.list().map((c) => [c.id, c.name]));
+      const slotChannel = new Map([...raw.assignments.map((a) => [a.slotId, a.channelId] as const)]);
+      const label = (slotId: string): string => {
+        const start = slotStarts.get(slotId);
+        const channelId = slotChannel.get(slotId) ?? [...channelNames.keys()].find((id) => slotId.includes(id));
+        const when = start ? formatInZone(start, zone, 'EEE d MMM HH:mm') : slotId;
+        return channelId ? `${channelNames.get(channelId)}, ${when}` : when;
+      };
+      const humanize = (message: string, slotIds: readonly string[]): string =>
+        slotIds.reduce((text, id) => text.split(id).join(label(id)), message);
+      const humanizeCauses = <T extends { excessCauses: Array<{ slotIds: string[]; message: string }> }>(m: T): T => ({
+        ...m,
+        excessCauses: m.excessCauses.map((c) => ({ ...c, message: humanize(c.message, c.slotIds) })),
+      });
+      const result = {
+        ...raw,
+        metrics: { ...raw.metrics, overall: humanizeCauses(raw.metrics.overall), channels: raw.metrics.channels.map(humanizeCauses) },
+        violations: raw.violations.map((v) => ({ ...v, message: humanize(v.message, [v.slotId]) })),
+        pinConflicts: raw.pinConflicts.map((v) => ({ ...v, message: humanize(v.message, [v.slotId]) })),
+      };
       const posts = new Map(repos.posts.list({ unscheduled: true }).map((p) => [p.id, p.title]));
       const ideas = new Map(repos.ideas.list().map((i) => [i.id, i.title]));
       return {

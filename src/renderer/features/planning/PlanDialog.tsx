@@ -152,6 +152,18 @@ export function PlanDialog({
                 ))}
               </Alert>
             )}
+            {preview.result.pinConflicts.length > 0 && (
+              <Alert color="orange" variant="light" title="Posts already scheduled break a rule" p="xs">
+                {preview.result.pinConflicts.slice(0, 5).map((v, i) => (
+                  <Text key={i} size="xs">
+                    {v.message}
+                  </Text>
+                ))}
+                <Text size="xs" mt={4}>
+                  The plan works around them; move one of those posts to fix it.
+                </Text>
+              </Alert>
+            )}
             {preview.result.violations.length > 0 && (
               <Alert color="red" title="Rules that cannot all be met" p="xs">
                 {preview.result.violations.slice(0, 5).map((v, i) => (
