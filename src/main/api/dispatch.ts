@@ -1,16 +1,11 @@
 import type { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type OperationName } from '../../shared/api/contract';
+import { formatIssuePath } from '../../shared/issue-path';
 import { ServiceError } from '../services/errors';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>;
 
-/** `a.b[2].c` from a zod issue path. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('') || '(input)';
-}
 
 export function validationError(error: z.ZodError, what = 'input'): ApiError {
   const issues = error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));

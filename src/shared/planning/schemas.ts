@@ -1,6 +1,7 @@
 // Boundary schemas of the balance engine: zod is the single source of truth, types are inferred.
 import { z } from 'zod';
 import { LocalDate, TimeZone, UtcInstant, PostStatus } from '../domain/schemas';
+import { formatIssuePath } from '../issue-path';
 
 const EntityId = z.string().min(1, 'expected a non-empty id');
 const SlotStart = z.iso.datetime({ offset: true, error: 'expected ISO date-time' });
@@ -332,14 +333,6 @@ export interface FieldIssue {
   message: string;
 }
 
-export const formatIssuePath = (path: ReadonlyArray<PropertyKey>): string => {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else text += text ? `.${String(segment)}` : String(segment);
-  }
-  return text || '(root)';
-};
 
 export class PlanningInputError extends Error {
   readonly issues: FieldIssue[];
@@ -351,7 +344,7 @@ export class PlanningInputError extends Error {
 }
 
 const toIssues = (error: z.ZodError): FieldIssue[] =>
-  error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  error.issues.map((issue) => ({ path: formatIssuePath(issue.path, '(root)'), message: issue.message }));
 
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; error: PlanningInputError };
 

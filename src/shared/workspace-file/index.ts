@@ -14,6 +14,7 @@ import {
   UtcInstant,
   Workspace,
 } from '../domain/schemas';
+import { formatIssuePath } from '../issue-path';
 
 export const WORKSPACE_FILE_FORMAT = 'storybank-workspace';
 export const WORKSPACE_FILE_VERSION = 1;
@@ -51,21 +52,9 @@ export type WorkspaceFileResult =
   | { ok: false; error: WorkspaceFileProblem; problems: WorkspaceFileProblem[] };
 
 /** `posts[12].channelIds[0]` from a path of keys. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  const text = path
-    .map((key, i) => {
-      if (typeof key === 'number') return `[${key}]`;
-      const name = String(key);
-      // keys that are not plain identifiers (channel ids in channelTexts) are quoted
-      if (!/^[A-Za-z_$][\w$]*$/.test(name)) return `[${JSON.stringify(name)}]`;
-      return i === 0 ? name : `.${name}`;
-    })
-    .join('');
-  return text || '(file)';
-}
 
 const problemAt = (path: readonly PropertyKey[], problem: string): WorkspaceFileProblem => {
-  const where = formatJsonPath(path);
+  const where = formatIssuePath(path, '(file)');
   return { path: where, problem, message: `${where}: ${problem}` };
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, parseWorkspaceFile, WorkspaceFile } from '../../../src/shared/workspace-file';
+import { formatIssuePath } from '../../../src/shared/issue-path';
+import { parseWorkspaceFile, WorkspaceFile } from '../../../src/shared/workspace-file';
 
 const T = '2027-03-01T12:00:00.000Z';
 const FB = '11111111-1111-4111-8111-111111111111';
@@ -226,11 +227,11 @@ describe('parseWorkspaceFile: ids, names, shares, ranges', () => {
   });
 });
 
-describe('formatJsonPath', () => {
+describe('formatIssuePath', () => {
   it('writes indexes in brackets and quotes keys that are not identifiers', () => {
-    expect(formatJsonPath(['posts', 12, 'channelIds', 0])).toBe('posts[12].channelIds[0]');
-    expect(formatJsonPath(['posts', 1, 'channelTexts', FB])).toBe(`posts[1].channelTexts["${FB}"]`);
-    expect(formatJsonPath([])).toBe('(file)');
+    expect(formatIssuePath(['posts', 12, 'channelIds', 0], '(file)')).toBe('posts[12].channelIds[0]');
+    expect(formatIssuePath(['posts', 1, 'channelTexts', FB], '(file)')).toBe(`posts[1].channelTexts["${FB}"]`);
+    expect(formatIssuePath([], '(file)')).toBe('(file)');
   });
 
   it('the schema is the exported zod object', () => {
