@@ -156,7 +156,7 @@ describe('export.run to Buffer with a media base URL', () => {
     expect(reasonsOf(result, 'Still a draft')).toEqual(['status.draft']);
     expect(reasonsOf(result, 'Instagram without its photo')).toEqual(['media.missing_file']);
     expect(reasonsOf(result, 'Rate claim')).toEqual(['blocking_finding.compliance_superlative']);
-    expect(reasonsOf(result, 'Impossible time')).toEqual(['dst_gap.dst_gap']);
+    expect(reasonsOf(result, 'Impossible time')).toEqual(['blocking_finding.dst_gap']);
     const tooLong = result.leftOut.find((l) => l.postId === byTitle('Too long for X'))!;
     expect(tooLong).toMatchObject({ channelId: ch.x.id, channelName: ch.x.name, postTitle: 'Too long for X', scheduledAt: '2030-06-11T14:00:00.000Z' });
     expect(tooLong.reason).toMatch(/over the limit/);

@@ -83,12 +83,12 @@ function mediaPath(src: string): string | null {
   return clean;
 }
 
-const DST_CODE = /dst|gap|nonexist/i;
-
-/** Why a blocking finding keeps a post off every channel (or one channel). */
+/**
+ * Why a blocking finding keeps a post off every channel (or one channel). Whole-post errors
+ * (a compliance finding, a time that does not exist) all block the same way; their code says which.
+ */
 function blockingReason(issue: PostIssue): { rule: string; reason: string } {
   if (issue.channelId !== null) return { rule: `network_rule.${issue.code}`, reason: `Breaks a network rule: ${issue.message}` };
-  if (DST_CODE.test(issue.code)) return { rule: `dst_gap.${issue.code}`, reason: `The time does not exist (DST gap): ${issue.message}` };
   return { rule: `blocking_finding.${issue.code}`, reason: `Blocking finding: ${issue.message}` };
 }
 

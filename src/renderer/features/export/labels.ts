@@ -36,10 +36,8 @@ export function ruleGroup(rule: string): RuleGroup {
       return { label: 'Network rule', color: 'red' };
     case 'media':
       return { label: 'Image', color: 'orange' };
-    case 'dst_gap':
-      return { label: 'DST gap', color: 'grape' };
     case 'blocking_finding':
-      return { label: 'Compliance', color: 'red' };
+      return { label: 'Blocking finding', color: 'red' };
     case 'post':
       return { label: 'No channel', color: 'gray' };
     default:
