@@ -10,7 +10,7 @@
 // Encoding: UTF-8 WITHOUT a BOM: RFC 5545 content lines start with BEGIN:VCALENDAR and several
 // importers reject a leading BOM.
 import { TZDate, tzScan } from '@date-fns/tz';
-import ical, { ICalEventStatus, foldLines } from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import { ExportLog, MINUTE_MS, sortItems, wallClock } from './common';
 import type { ExportItem, ExportOptions, ExportOutput } from './types';
 import { buildVTimezone } from './vtimezone';
@@ -52,23 +52,40 @@ class ZonedDate extends TZDate {
 
 const FOLD_AFTER_OCTETS = 74;
 
-/** True when the line's UTF-8 form is longer than `limit` octets (counted without encoding it). */
-function longerThan(line: string, limit: number): boolean {
-  if (line.length * 3 <= limit) return false;
+/** UTF-8 octets of one code point given as its UTF-16 form (1 or 2 units). */
+const utf8Octets = (unit: number, pair: boolean): number => (pair ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3);
+
+/**
+ * ical-generator's own folding rule (`foldLines` in its tools: a CRLF + space before the code
+ * point that would take a line past 74 octets), with the octets counted arithmetically: the
+ * library builds a TextEncoder per character, which made folding most of a 10,000-event export.
+ * The golden files check the output stays byte-identical to the library's.
+ */
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let from = 0;
   let octets = 0;
   for (let i = 0; i < line.length; i++) {
     const unit = line.charCodeAt(i);
-    // A surrogate pair (2 units) is 4 octets: 2 per unit.
-    octets += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit <= 0xdfff ? 2 : 3;
-    if (octets > limit) return true;
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < line.length;
+    const size = utf8Octets(unit, pair);
+    octets += size;
+    if (octets > FOLD_AFTER_OCTETS) {
+      parts.push(line.slice(from, i));
+      from = i;
+      octets = size;
+    }
+    if (pair) i++;
   }
-  return false;
+  parts.push(line.slice(from));
+  return parts.join('\r\n ');
 }
 
-function foldLongLines(text: string): string {
+export function foldLongLines(text: string): string {
   return text
     .split('\r\n')
-    .map((line) => (longerThan(line, FOLD_AFTER_OCTETS) ? foldLines(line) : line))
+    // a UTF-16 unit is at most 3 octets: shorter lines never fold
+    .map((line) => (line.length * 3 > FOLD_AFTER_OCTETS ? foldLine(line) : line))
     .join('\r\n');
 }
 
@@ -133,8 +150,7 @@ export function exportIcs(items: readonly ExportItem[], options: ExportOptions):
   // ical-generator's calendar.toString() folds the whole text with one TextEncoder per character
   // (~3 s for 10,000 events). So the calendar frame comes from ical-generator without events, the
   // VTIMEZONEs and the events' own (unfolded) ical-generator text are put where calendar.toString()
-  // puts them, and ical-generator's foldLines runs only on the lines longer than 74 octets (the
-  // width at which it folds). The result is byte-identical to calendar.toString().
+  // puts them, and the lines are folded by ical-generator's rule (see foldLine). The result is byte-identical to calendar.toString().
   calendar.clear();
   const frame = calendar.toString();
   const closing = 'END:VCALENDAR';
