@@ -1,4 +1,8 @@
 // Planning benchmarks: autofill over a year of slots on five channels, and the mix report over 50k posts.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { autofill, mixReport, parseMixReportRequest, parsePlanRequest } from '../src/shared/planning';
 import type { MixReportRequestInput, PlanRequestInput } from '../src/shared/planning';
 
@@ -21,7 +25,7 @@ const CATEGORIES = [
 ];
 const CHANNELS = ['linkedin', 'facebook', 'instagram', 'x', 'google'];
 
-const yearRequest = (): PlanRequestInput => {
+export const yearRequest = (): PlanRequestInput => {
   const random = seeded(42);
   const slots = CHANNELS.flatMap((channelId) =>
     Array.from({ length: 730 }, (_, k) => ({
@@ -92,12 +96,29 @@ const median = (runs: number, body: () => void): number => {
 
 export async function run(report: Report): Promise<void> {
   const json: unknown = JSON.parse(JSON.stringify(yearRequest()));
+  // Warm both paths the same way first, so the ratio compares steady-state code, not JIT warm-up.
+  for (let i = 0; i < 3; i++) autofill(parsePlanRequest(json));
   const parseMs = median(7, () => parsePlanRequest(json));
   const parsed = parsePlanRequest(json);
   const planMs = median(7, () => autofill(parsed));
   report('plan_year_5ch_ms', planMs, 'ms');
   report('plan_parse_ms', parseMs, 'ms');
   report('plan_parse_ratio', planMs / parseMs, 'x');
+
+  // The same request through the CLI (`storybank plan --request FILE`): process start included.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storybank-bench-'));
+  const file = path.join(dir, 'year-request.json');
+  fs.writeFileSync(file, JSON.stringify(json));
+  const bin = path.join(__dirname, '..', 'bin', 'storybank.js');
+  report(
+    'plan_year_cli_ms',
+    median(3, () => {
+      const result = spawnSync(process.execPath, [bin, 'plan', '--request', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (result.status !== 0) throw new Error(`storybank plan --request failed: ${result.stderr}`);
+    }),
+    'ms',
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
 
   const mix = parseMixReportRequest(JSON.parse(JSON.stringify(mixRequest())));
   report('mix_report_50k_ms', median(9, () => mixReport(mix)), 'ms');
