@@ -13,6 +13,7 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'channels.update': { input: { id: 'nope' }, path: 'id' },
   'channels.delete': { input: { id: 7 }, path: 'id' },
   'categories.list': { input: [], path: '(input)' },
+  'categories.save': { input: { categories: [{ name: 'Stories', color: 'teal', targetShare: 1 }] }, path: 'categories[0].color' },
   'posts.list': { input: { from: 'yesterday' }, path: 'from' },
   'posts.get': { input: {}, path: 'id' },
   'posts.create': { input: { title: '' }, path: 'title' },

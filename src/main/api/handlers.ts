@@ -17,6 +17,7 @@ export function createHandlers(s: Services): Handlers {
     'channels.update': (input) => s.channels.update(input),
     'channels.delete': ({ id }) => s.channels.delete(id),
     'categories.list': () => s.categories.list(),
+    'categories.save': ({ categories }) => s.categories.save(categories),
     'posts.list': (filter) => s.posts.list(filter),
     'posts.get': ({ id }) => s.posts.get(id),
     'posts.create': (input) => s.posts.create(input),

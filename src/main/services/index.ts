@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { createRepositories } from '../db/repositories';
 import { createCalendarService } from './calendar';
+import { createCategoryService } from './categories';
 import { createChannelService } from './channels';
 import { createExportService } from './export';
 import { createIdeaService } from './ideas';
@@ -17,7 +18,7 @@ export function createServices(db: Db, dbPath: string) {
     repos,
     workspace,
     channels: createChannelService(repos, posts),
-    categories: { list: () => repos.categories.list() },
+    categories: createCategoryService(repos),
     posts,
     calendar: createCalendarService(repos, workspace, posts),
     planning: createPlanningService(repos, workspace, posts),

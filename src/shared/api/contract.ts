@@ -97,6 +97,23 @@ export const IdeaInput = z.object({
 });
 export type IdeaInput = z.infer<typeof IdeaInput>;
 
+export const CategoryDraft = z.object({
+  /** absent for a new category */
+  id: Id.optional(),
+  name: z.string().trim().min(1, 'a category needs a name').max(80),
+  color: HexColor,
+  description: z.string().max(1000).optional(),
+  targetShare: z.number().min(0).max(1),
+  isPromotional: z.boolean().optional(),
+  minGapSlots: z.number().int().min(0).max(50).nullable().optional(),
+  maxPerWeek: z.number().int().min(0).max(50).nullable().optional(),
+  noConsecutive: z.boolean().optional(),
+});
+export type CategoryDraft = z.infer<typeof CategoryDraft>;
+
+/** Target shares add up to 100% (within a rounding tolerance). */
+export const SHARE_SUM_TOLERANCE = 0.001;
+
 export const PlanScope = z.object({
   /** inclusive local dates in the workspace zone */
   from: LocalDate,
@@ -254,6 +271,8 @@ export const contract = {
   'channels.delete': op(ById, z.object({ deleted: z.boolean() })),
 
   'categories.list': op(z.object({}), z.array(Category)),
+  /** Replaces the whole set: new ones are added, missing ones deleted (their posts keep no category). */
+  'categories.save': op(z.object({ categories: z.array(CategoryDraft).min(1).max(20) }), z.array(Category)),
 
   'posts.list': op(PostFilter, z.array(Post)),
   'posts.get': op(ById, Post),

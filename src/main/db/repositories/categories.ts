@@ -49,8 +49,10 @@ export function createCategoryRepository(db: Db) {
       min_gap_days = excluded.min_gap_days, max_per_week = excluded.max_per_week,
       no_consecutive = excluded.no_consecutive, sort_order = excluded.sort_order,
       updated_at = excluded.updated_at`);
+  const deleteStmt = db.prepare('DELETE FROM categories WHERE id = ?');
   return {
     list: (): Category[] => listStmt.all().map(toCategory),
+    delete: (id: string): boolean => deleteStmt.run(id).changes > 0,
     get: (id: string): Category | null => {
       const row = getStmt.get(id);
       return row ? toCategory(row) : null;

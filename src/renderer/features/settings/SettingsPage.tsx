@@ -1,7 +1,8 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconConfetti } from '@tabler/icons-react';
+import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti } from '@tabler/icons-react';
 import { useState } from 'react';
 import { BlackoutsSection } from './BlackoutsSection';
+import { CategoriesSection } from './CategoriesSection';
 import { ChannelsSection } from './ChannelsSection';
 import { ObservancesSection } from './ObservancesSection';
 import { WorkspaceSection } from './WorkspaceSection';
@@ -11,12 +12,13 @@ import { MUTED } from './feedback';
 const SECTIONS = [
   { id: 'workspace', label: 'Workspace', icon: IconBuildingBank, render: () => <WorkspaceSection /> },
   { id: 'channels', label: 'Channels', icon: IconBroadcast, render: () => <ChannelsSection /> },
+  { id: 'categories', label: 'Categories', icon: IconCategory, render: () => <CategoriesSection /> },
   { id: 'blackouts', label: 'Blackout dates', icon: IconCalendarOff, render: () => <BlackoutsSection /> },
   { id: 'observances', label: 'Observances', icon: IconConfetti, render: () => <ObservancesSection /> },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
-/** Workspace, channels and their posting schedules, blackout dates and observances. */
+/** Workspace, channels and their posting schedules, categories and their targets, blackout dates and observances. */
 export function SettingsPage() {
   const [section, setSection] = useState<SectionId>('workspace');
   return (

@@ -1,0 +1,52 @@
+import { SHARE_SUM_TOLERANCE, type CategoryDraft } from '../../shared/api/contract';
+import { Category } from '../../shared/domain/schemas';
+import type { Repositories } from '../db/repositories';
+import { newId, nowIso } from '../db/repositories/rows';
+import { ServiceError } from './errors';
+
+/** Content pillars with their target shares and pacing rules, saved as one consistent set. */
+export function createCategoryService(repos: Repositories) {
+  const fail = (path: string, message: string): never => {
+    throw new ServiceError('validation', `${path}: ${message}`, [{ path, message }]);
+  };
+  return {
+    list: (): Category[] => repos.categories.list(),
+
+    save(drafts: CategoryDraft[]): Category[] {
+      const seen = new Map<string, number>();
+      drafts.forEach((draft, index) => {
+        const key = draft.name.trim().toLowerCase();
+        if (seen.has(key)) fail(`categories[${index}].name`, `"${draft.name}" is used twice`);
+        seen.set(key, index);
+      });
+      const total = drafts.reduce((sum, d) => sum + d.targetShare, 0);
+      if (Math.abs(total - 1) > SHARE_SUM_TOLERANCE) {
+        fail('categories', `target shares add up to ${(total * 100).toFixed(1)}%, not 100%`);
+      }
+      const existing = new Map(repos.categories.list().map((c) => [c.id, c]));
+      drafts.forEach((draft, index) => {
+        if (draft.id && !existing.has(draft.id)) fail(`categories[${index}].id`, `category ${draft.id} does not exist`);
+      });
+      const now = nowIso();
+      const next = drafts.map((draft, index) => {
+        const before = draft.id ? existing.get(draft.id) : undefined;
+        return Category.parse({
+          ...before,
+          ...draft,
+          id: draft.id ?? newId(),
+          sortOrder: index + 1,
+          createdAt: before?.createdAt ?? now,
+          updatedAt: now,
+        });
+      });
+      const keep = new Set(next.map((c) => c.id));
+      repos.transaction(() => {
+        for (const id of existing.keys()) if (!keep.has(id)) repos.categories.delete(id);
+        // names are unique in the table: park renamed rows first so swapping two names works
+        next.forEach((c) => existing.has(c.id) && repos.categories.save({ ...c, name: `${c.id}~` }));
+        next.forEach((c) => repos.categories.save(c));
+      });
+      return repos.categories.list();
+    },
+  };
+}
