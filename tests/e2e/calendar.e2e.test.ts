@@ -131,6 +131,22 @@ describe('calendar in Chromium', () => {
     expect(after[1].id).toBe(second.id);
   });
 
+  it('asks before throwing away unsaved edits', async () => {
+    await page.getByRole('button', { name: 'New post' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New post' });
+    await dialog.getByLabel('Title').fill('Half-written idea');
+    await page.keyboard.press('Escape');
+    const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
+    await expect.poll(() => confirm.count()).toBe(1);
+    await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Half-written idea');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await postsTitled('Half-written idea')).toEqual([]);
+  });
+
   it('shows week and list views', async () => {
     await page.getByRole('button', { name: 'Week', exact: true }).click();
     await expect.poll(() => page.locator('.fc-timeGridWeek-view').count()).toBe(1);

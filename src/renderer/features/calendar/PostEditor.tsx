@@ -86,7 +86,12 @@ export function PostEditor({
   const zone = info.timezone;
   const undo = useUndo();
   const existing = target.post;
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(target, zone));
+  const [initial] = useState<Draft>(() => draftFrom(target, zone));
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  // Closing with unsaved edits asks first: nothing typed is lost by a stray Escape.
+  const requestClose = () => (dirty ? setConfirmingClose(true) : onClose());
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -221,7 +226,8 @@ export function PostEditor({
   };
 
   return (
-    <Modal opened onClose={onClose} title={existing ? 'Edit post' : 'New post'} size="lg">
+    <>
+    <Modal opened onClose={requestClose} title={existing ? 'Edit post' : 'New post'} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -405,7 +411,7 @@ export function PostEditor({
               )}
             </Group>
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={requestClose}>
                 Cancel
               </Button>
               <Button type="submit" loading={saving} disabled={when?.status === 'gap'}>
@@ -416,5 +422,17 @@ export function PostEditor({
         </Stack>
       </form>
     </Modal>
+    <Modal opened={confirmingClose} onClose={() => setConfirmingClose(false)} title="Discard your changes?" size="sm" zIndex={400}>
+      <Text size="sm">This post has edits that are not saved yet.</Text>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={() => setConfirmingClose(false)} data-autofocus>
+          Keep editing
+        </Button>
+        <Button color="red.9" onClick={onClose}>
+          Discard changes
+        </Button>
+      </Group>
+    </Modal>
+    </>
   );
 }
