@@ -180,6 +180,26 @@ describe('Settings', () => {
     expect(await page.getByRole('switch', { name: 'Earth Day' }).isChecked()).toBe(false);
   });
 
+  it("adds the bank's own observance, shows it on the calendar overlay, and removes it", async () => {
+    await openSettings('Observances');
+    await page.getByRole('button', { name: 'Add observance' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an observance' });
+    await dialog.getByLabel('Name').fill("Riverside Founders' Day");
+    await dialog.getByRole('combobox', { name: 'Month' }).click({ force: true });
+    await page.getByRole('option', { name: 'June' }).click();
+    await dialog.getByLabel('Day of the month').fill('12');
+    await dialog.getByRole('button', { name: 'Add observance' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const year = new Date().getUTCFullYear() + 1;
+    await expect
+      .poll(async () => (await api('calendar.overlay', { from: `${year}-06-01`, to: `${year}-06-30` })).observances.map((o) => `${o.name} ${o.start}`))
+      .toContain(`Riverside Founders' Day ${year}-06-12`);
+    await page.getByRole('button', { name: "Remove Riverside Founders' Day" }).click();
+    await expect
+      .poll(async () => (await api('observances.list')).map((o) => o.name))
+      .not.toContain("Riverside Founders' Day");
+  });
+
   it('renames the workspace and changes its time zone', async () => {
     await openSettings('Workspace');
     await page.getByLabel('Workspace name').fill('Riverside Community Bank Marketing');

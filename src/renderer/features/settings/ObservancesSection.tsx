@@ -1,7 +1,8 @@
-import { Badge, Group, Loader, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Loader, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationOutput } from '../../../shared/api/contract';
-import { resolveObservance, type Observance, type ObservanceRule } from '../../../shared/calendar-rules';
+import { DEFAULT_OBSERVANCES, resolveObservance, type Observance, type ObservanceRule } from '../../../shared/calendar-rules';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
@@ -100,6 +101,24 @@ export function ObservancesSection() {
   };
 
   const shown = observances?.filter((o) => o.enabled).length ?? 0;
+  const [adding, setAdding] = useState(false);
+  const builtIn = new Set(DEFAULT_OBSERVANCES.map((o) => o.id));
+
+  /** Saves a whole new list (add or remove one of the bank's own observances), undoably. */
+  const replaceList = async (next: StoredObservance[], label: string) => {
+    const before = latest.current ?? [];
+    try {
+      setObservances(await call('observances.save', { observances: next }));
+      undo.push({
+        label,
+        undo: async () => void setObservances(await call('observances.save', { observances: before })),
+        redo: async () => void setObservances(await call('observances.save', { observances: next })),
+      });
+      showSaved(label.charAt(0).toUpperCase() + label.slice(1));
+    } catch (error) {
+      showError(error, 'Could not save the observances');
+    }
+  };
 
   return (
     <Stack gap="md">
@@ -113,9 +132,14 @@ export function ObservancesSection() {
           </Text>
         </div>
         {observances && (
-          <Text size="sm" c={MUTED}>
-            {shown} of {observances.length} shown
-          </Text>
+          <Group gap="sm">
+            <Text size="sm" c={MUTED}>
+              {shown} of {observances.length} shown
+            </Text>
+            <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
+              Add observance
+            </Button>
+          </Group>
         )}
       </Group>
       {!observances ? (
@@ -157,12 +181,97 @@ export function ObservancesSection() {
                     <Badge variant="dot" color={KIND_COLORS[o.kind]} size="md" w={80} tt="none" fw={500}>
                       {KIND_LABELS[o.kind]}
                     </Badge>
+                    {!builtIn.has(o.id) && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="red.9"
+                        aria-label={`Remove ${o.name}`}
+                        onClick={() => void replaceList((observances ?? []).filter((x) => x.id !== o.id), `removed ${o.name}`)}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    )}
                   </Group>
               );
             })}
           </Stack>
         </Paper>
       )}
+      {adding && (
+        <ObservanceForm
+          onClose={() => setAdding(false)}
+          onAdd={(observance) => {
+            setAdding(false);
+            void replaceList([...(latest.current ?? []), observance], `added ${observance.name}`);
+          }}
+        />
+      )}
     </Stack>
+  );
+}
+
+/** The bank's own observance: a day, a few days or a whole month, every year. */
+function ObservanceForm({ onClose, onAdd }: { onClose: () => void; onAdd: (observance: StoredObservance) => void }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'day' | 'week' | 'month'>('day');
+  const [month, setMonth] = useState(1);
+  const [day, setDay] = useState(1);
+  const [days, setDays] = useState(1);
+  const trimmed = name.trim();
+  const submit = () => {
+    const slug = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'observance';
+    const rule: ObservanceRule = kind === 'month' ? { type: 'month', month } : { type: 'fixedDate', month, day, days: kind === 'week' ? days : 1 };
+    onAdd({
+      id: `${slug}-${Date.now().toString(36)}`,
+      name: trimmed,
+      kind,
+      rule: rule as StoredObservance['rule'],
+      enabled: true,
+      note: 'Added by your team.',
+    });
+  };
+  return (
+    <Modal opened onClose={onClose} title="Add an observance" size="md">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (trimmed) submit();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput label="Name" required data-autofocus placeholder="e.g. Riverside Founders' Day" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <SimpleGrid cols={2}>
+            <Select
+              label="Lasts"
+              data={[
+                { value: 'day', label: 'One day' },
+                { value: 'week', label: 'Several days' },
+                { value: 'month', label: 'A whole month' },
+              ]}
+              value={kind}
+              onChange={(v) => v && setKind(v as typeof kind)}
+              allowDeselect={false}
+            />
+            <Select
+              label="Month"
+              data={MONTHS.map((label, i) => ({ value: String(i + 1), label }))}
+              value={String(month)}
+              onChange={(v) => v && setMonth(Number(v))}
+              allowDeselect={false}
+            />
+            {kind !== 'month' && <NumberInput label="Day of the month" min={1} max={31} value={day} onChange={(v) => setDay(Number(v) || 1)} />}
+            {kind === 'week' && <NumberInput label="Number of days" min={2} max={31} value={days} onChange={(v) => setDays(Number(v) || 2)} />}
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={!trimmed}>
+              Add observance
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
