@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlanPreview } from '../../src/shared/api/contract';
 import { tempWorkspace } from '../support/workspace';
-import { utcToZonedWallTime } from '../../src/shared/time';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const ws = tempWorkspace({ demo: true });
@@ -9,10 +8,15 @@ afterAll(() => ws.cleanup());
 
 describe('planning preview for people', () => {
   it('explains excess deviation and rule conflicts with channel names and local times, not ids', async () => {
-    // this month holds the demo's scheduled posts, so pins force some excess
-    const today = utcToZonedWallTime(new Date().toISOString(), 'America/New_York').date;
-    const from = `${today.slice(0, 8)}01`;
-    const result = await ws.dispatch('planning.preview', { from, to: `${today.slice(0, 8)}28` });
+    // three product posts in a row on X: they break "never two in a row" and "at most 2 a week",
+    // and force the mix off target
+    const x = ws.services.channels.list().find((c) => c.network === 'x')!;
+    const products = ws.services.categories.list().find((c) => c.isPromotional)!;
+    for (const scheduledAt of ['2027-06-07T14:00:00.000Z', '2027-06-07T20:30:00.000Z', '2027-06-08T14:00:00.000Z']) {
+      const created = await ws.dispatch('posts.create', { title: 'Rate special', channelIds: [x.id], categoryId: products.id, scheduledAt });
+      expect(created.ok).toBe(true);
+    }
+    const result = await ws.dispatch('planning.preview', { from: '2027-06-01', to: '2027-06-30' });
     if (!result.ok) throw new Error(result.error.message);
     const preview = result.value as PlanPreview;
     const messages = [
@@ -25,6 +29,7 @@ describe('planning preview for people', () => {
       expect(message).not.toMatch(UUID);
       expect(message).not.toContain('post:');
     }
-    expect(messages.some((m) => /Riverside on \w+, \w{3} \d{1,2} \w{3} \d\d:\d\d/.test(m))).toBe(true);
+    expect(messages.some((m) => /Riverside on X, Mon 7 Jun 10:00/.test(m))).toBe(true);
+    expect(preview.result.pinConflicts.map((c) => c.rule)).toEqual(expect.arrayContaining(['noConsecutive']));
   });
 });

@@ -98,6 +98,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
     const todayKey = format(today, 'yyyy-MM-dd');
     const counters = new Map<string, number>();
     const posts: Post[] = [];
+    const plannedCounts = new Map<string, Map<string, number>>();
     for (let day = 0; day < 92; day++) {
       const date = addDays(first, day);
       const weekday = ((date.getDay() + 6) % 7) + 1;
@@ -107,15 +108,23 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
         [15, 0],
       ] as const) {
         if (random() < 0.35) continue;
-        const category = pickCategory(categories, random());
+        const channelIds = channels.filter(() => random() < 0.55).map((c) => c.id);
+        if (channelIds.length === 0) channelIds.push(channels[0].id);
+        const dayKey = format(date, 'yyyy-MM-dd');
+        // History drifts (the mix report has something to show); what is already planned ahead
+        // follows the targets on every channel, as a team using Storybank would have it.
+        const category =
+          dayKey < todayKey ? pickCategory(categories, random()) : mostBehind(categories, channelIds, plannedCounts);
+        for (const channelId of channelIds) {
+          const counts = plannedCounts.get(channelId) ?? new Map<string, number>();
+          counts.set(category.id, (counts.get(category.id) ?? 0) + 1);
+          plannedCounts.set(channelId, counts);
+        }
         const pool = POST_IDEAS[category.name];
         const used = counters.get(category.name) ?? 0;
         counters.set(category.name, used + 1);
         const idea = pool[used % pool.length];
-        const channelIds = channels.filter(() => random() < 0.55).map((c) => c.id);
-        if (channelIds.length === 0) channelIds.push(channels[0].id);
         const instant = new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), hour, minute, zone);
-        const dayKey = format(date, 'yyyy-MM-dd');
         const status: PostStatus =
           dayKey < todayKey ? 'published' : pickStatus(random(), dayKey < format(addDays(today, 14), 'yyyy-MM-dd'));
         const post: Post = {
@@ -162,6 +171,21 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
       }),
     );
   });
+}
+
+/** The category furthest behind its target on the post's channels (smooth weighted round robin). */
+function mostBehind<T extends { id: string; targetShare: number }>(
+  categories: T[],
+  channelIds: string[],
+  counts: Map<string, Map<string, number>>,
+): T {
+  const lag = (category: T) =>
+    channelIds.reduce((sum, channelId) => {
+      const channel = counts.get(channelId);
+      const total = channel ? [...channel.values()].reduce((a, b) => a + b, 0) : 0;
+      return sum + category.targetShare * (total + 1) - (channel?.get(category.id) ?? 0);
+    }, 0);
+  return categories.reduce((best, category) => (lag(category) > lag(best) ? category : best));
 }
 
 function pickCategory<T extends { targetShare: number }>(categories: T[], r: number): T {

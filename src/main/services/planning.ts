@@ -142,17 +142,19 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
         const when = start ? formatInZone(start, zone, 'EEE d MMM HH:mm') : slotId;
         return channelId ? `${channelNames.get(channelId)}, ${when}` : when;
       };
-      const humanize = (message: string, slotIds: readonly string[]): string =>
-        slotIds.reduce((text, id) => text.split(id).join(label(id)), message);
-      const humanizeCauses = <T extends { excessCauses: Array<{ slotIds: string[]; message: string }> }>(m: T): T => ({
+      // Messages may name any slot (a conflict names both posts), so every known slot id is looked for.
+      const slotIds = [...slotStarts.keys()];
+      const humanize = (message: string): string =>
+        slotIds.reduce((text, id) => (text.includes(id) ? text.split(id).join(label(id)) : text), message);
+      const humanizeCauses = <T extends { excessCauses: Array<{ message: string }> }>(m: T): T => ({
         ...m,
-        excessCauses: m.excessCauses.map((c) => ({ ...c, message: humanize(c.message, c.slotIds) })),
+        excessCauses: m.excessCauses.map((c) => ({ ...c, message: humanize(c.message) })),
       });
       const result = {
         ...raw,
         metrics: { ...raw.metrics, overall: humanizeCauses(raw.metrics.overall), channels: raw.metrics.channels.map(humanizeCauses) },
-        violations: raw.violations.map((v) => ({ ...v, message: humanize(v.message, [v.slotId]) })),
-        pinConflicts: raw.pinConflicts.map((v) => ({ ...v, message: humanize(v.message, [v.slotId]) })),
+        violations: raw.violations.map((v) => ({ ...v, message: humanize(v.message) })),
+        pinConflicts: raw.pinConflicts.map((v) => ({ ...v, message: humanize(v.message) })),
       };
       const posts = new Map(repos.posts.list({ unscheduled: true }).map((p) => [p.id, p.title]));
       const ideas = new Map(repos.ideas.list().map((i) => [i.id, i.title]));
