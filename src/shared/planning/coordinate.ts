@@ -313,12 +313,26 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
       const pinned = channelProblem.pinned;
       const total = sequence.length;
       // One end of the swap lies in a period with excess; the other anywhere in another period.
+      const lacks = new Uint8Array(categoryCount);
       for (let x = 0; x < total; x++) {
         if (pinned[x] !== NO_CATEGORY || !periodHasExcess[period[x]]) continue;
+        // Only worth a look when x's period sheds a category it has too many of or gains one it
+        // lacks; both depend on x's period alone, so they are read once per x (and after a move).
+        let shedsX = false;
+        let lacksAny = false;
+        const readPeriod = (): void => {
+          shedsX = deviationOf(period[x], sequence[x]) > BAND;
+          lacksAny = false;
+          for (let c = 0; c < categoryCount; c++) {
+            lacks[c] = deviationOf(period[x], c) < -BAND ? 1 : 0;
+            if (lacks[c]) lacksAny = true;
+          }
+        };
+        readPeriod();
+        if (!shedsX && !lacksAny) continue;
         for (let y = 0; y < total; y++) {
           if (pinned[y] !== NO_CATEGORY || period[y] === period[x]) continue;
-          // Only worth a look when x's period sheds a category it has too many of or gains one it lacks.
-          if (!(deviationOf(period[x], sequence[x]) > BAND || deviationOf(period[x], sequence[y]) < -BAND)) continue;
+          if (!shedsX && !lacks[sequence[y]]) continue;
           const a = x < y ? x : y;
           const b = x < y ? y : x;
           const i = sequence[a];
@@ -333,6 +347,7 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
           any = true;
           refreshExcessPeriods();
           if (!periodHasExcess[period[x]]) break;
+          readPeriod();
         }
       }
     }
