@@ -185,4 +185,18 @@ describe('calendar in Chromium', () => {
       expect([...reached].some((r) => r.includes(name)), `${name} reachable by Tab`).toBe(true);
     }
   });
+
+  it('a post opens from the keyboard (focus it, press Enter) and its date can be changed there', async () => {
+    const event = page.locator('.fc-event', { hasText: 'Branch trivia night' });
+    await event.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit post' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await dialog.getByLabel('Date').fill(day10);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
+      .toBe(day10);
+  });
 });
