@@ -199,4 +199,30 @@ describe('calendar in Chromium', () => {
       .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
       .toBe(day10);
   });
+
+  it('keeps posts without a date in the "No date" tab, and schedules one dragged onto a day', async () => {
+    await api('posts.create', { title: 'Undated: branch dog Biscuit' });
+    await page.reload();
+    await page.locator('.fc-event').first().waitFor();
+    await page.getByRole('tab', { name: /No date/ }).click();
+    const item = page.getByRole('button', { name: /Undated: branch dog Biscuit/ });
+    await expect.poll(() => item.count()).toBe(1);
+    const from = (await item.boundingBox())!;
+    const to = (await page.locator(`td.fc-daygrid-day[data-date="${day12}"]`).boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 30, from.y + 20, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 20 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => {
+        const [post] = await postsTitled('Undated: branch dog Biscuit');
+        return post.scheduledAt ? utcToZonedWallTime(post.scheduledAt, ZONE) : null;
+      })
+      .toMatchObject({ date: day12, time: '09:00' });
+    await expect.poll(() => item.count()).toBe(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await postsTitled('Undated: branch dog Biscuit'))[0].scheduledAt).toBeNull();
+  });
 });

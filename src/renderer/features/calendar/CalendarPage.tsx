@@ -1,10 +1,10 @@
 import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
-import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
+import interactionPlugin, { type DateClickArg, type DropArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Button, Group, MultiSelect, Paper, Stack, Switch, TextInput } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Paper, Stack, Switch, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
@@ -14,11 +14,12 @@ import type { MixReport } from '../../../shared/planning';
 import { MixPanel } from '../mix/MixPanel';
 import { PlanDialog } from '../planning/PlanDialog';
 import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
-import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
+import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc, zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
+import { BacklogPanel } from './BacklogPanel';
 import { PostEditor, type EditorTarget } from './PostEditor';
 import { overlayToEvents } from './overlayEvents';
 import { eventDateToInstant, NETWORK_ABBREVIATIONS, postToEvent } from './postEvents';
@@ -90,6 +91,8 @@ export function CalendarPage() {
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [overlay, setOverlay] = useState<CalendarOverlay | null>(null);
   const [mix, setMix] = useState<MixReport | null>(null);
+  const [backlog, setBacklog] = useState<Post[]>([]);
+  const [sideTab, setSideTab] = useState<string | null>('mix');
   const [planning, setPlanning] = useState(false);
   const [title, setTitle] = useState('');
   const [showObservances, setShowObservances] = useState(true);
@@ -112,7 +115,7 @@ export function CalendarPage() {
   const reload = useCallback(async () => {
     if (!filter || !range) return;
     try {
-      const [list, layers, report] = await Promise.all([
+      const [list, layers, report, unscheduled] = await Promise.all([
         call('posts.list', filter),
         call('calendar.overlay', { from: range.firstDate, to: range.lastDate }),
         call('mix.report', {
@@ -121,10 +124,12 @@ export function CalendarPage() {
           channelId: channelFilter.length === 1 ? channelFilter[0] : undefined,
           granularity: 'week',
         }),
+        call('posts.list', { unscheduled: true, statuses: ['draft', 'in_review', 'changes_requested', 'approved'] }),
       ]);
       setPosts(list);
       setOverlay(layers);
       setMix(report);
+      setBacklog(unscheduled);
     } catch (error) {
       showError(error, 'Could not load posts');
     }
@@ -219,6 +224,31 @@ export function CalendarPage() {
     } catch (error) {
       arg.revert();
       showError(error, 'Could not move the post');
+    }
+  };
+
+  /** A backlog post dropped on the calendar gets that day (09:00 in month view) or that time. */
+  const onDrop = async (arg: DropArg) => {
+    const id = arg.draggedEl.dataset.postId;
+    const post = backlog.find((p) => p.id === id);
+    if (!post) return;
+    const iso = arg.date.toISOString();
+    const target = zonedWallTimeToUtc(iso.slice(0, 10), arg.allDay ? '09:00' : iso.slice(11, 16), zone);
+    if (!target.instant) {
+      notifications.show({ color: 'orange', title: 'That time does not exist', message: target.message });
+      return;
+    }
+    const at = target.instant;
+    try {
+      await call('posts.move', { id: post.id, scheduledAt: at });
+      undo.push({
+        label: `scheduling “${post.title}”`,
+        undo: async () => void (await call('posts.move', { id: post.id, scheduledAt: null }), await reload()),
+        redo: async () => void (await call('posts.move', { id: post.id, scheduledAt: at }), await reload()),
+      });
+      await reload();
+    } catch (error) {
+      showError(error, 'Could not schedule the post');
     }
   };
 
@@ -356,6 +386,8 @@ export function CalendarPage() {
           eventDrop={(arg) => void onEventDrop(arg)}
           eventClick={onEventClick}
           dateClick={onDateClick}
+          droppable
+          drop={(arg) => void onDrop(arg)}
           dayCellContent={(arg) => {
             const date = arg.date.toISOString().slice(0, 10);
             const open = showOpenSlots && isMonth ? (openSlotsByDate.get(date) ?? 0) : 0;
@@ -378,7 +410,31 @@ export function CalendarPage() {
           }}
         />
       </Paper>
-      <MixPanel report={mix} categories={categories} title={title} />
+      <Paper withBorder p="sm" w={290} style={{ flexShrink: 0, overflowY: 'auto' }}>
+        <Tabs value={sideTab} onChange={setSideTab} keepMounted>
+          <Tabs.List grow mb="sm">
+            <Tabs.Tab value="mix">Content mix</Tabs.Tab>
+            <Tabs.Tab
+              value="backlog"
+              rightSection={
+                backlog.length > 0 ? (
+                  <Badge size="xs" variant="outline" color="gray.8" circle>
+                    {backlog.length}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              No date
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="mix">
+            <MixPanel report={mix} categories={categories} title={title} />
+          </Tabs.Panel>
+          <Tabs.Panel value="backlog">
+            <BacklogPanel posts={backlog} categories={categories} channels={channels} onOpen={(post) => setEditor({ post })} />
+          </Tabs.Panel>
+        </Tabs>
+      </Paper>
       </Group>
       {planning && range && (
         <PlanDialog

@@ -1,5 +1,5 @@
-// Live content-mix panel beside the calendar: the visible range's counts against target shares.
-import { Alert, Badge, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
+// Live content mix beside the calendar: the visible range's counts against target shares.
+import { Alert, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import type { MixReport } from '../../../shared/planning';
 import type { Category } from '../../../shared/domain/schemas';
 
@@ -10,10 +10,7 @@ export const SIGNAL_COLOR = { on_target: 'teal.9', over: 'red.9', under: 'blue.9
 export function MixPanel({ report, categories, title }: { report: MixReport | null; categories: Category[]; title: string }) {
   const colors = new Map(categories.map((c) => [c.id, c.color]));
   return (
-    <Paper withBorder p="sm" w={290} style={{ flexShrink: 0, overflowY: 'auto' }} aria-label="Content mix" component="section">
-      <Title order={2} size="h5">
-        Content mix
-      </Title>
+    <section aria-label="Content mix">
       <Text size="xs" c="dimmed" mb="sm">
         {title} · {report ? `${report.total} posts` : 'loading…'}
       </Text>
@@ -70,6 +67,6 @@ export function MixPanel({ report, categories, title }: { report: MixReport | nu
           </Text>
         </Stack>
       )}
-    </Paper>
+    </section>
   );
 }
