@@ -264,7 +264,8 @@ export function ExportPage() {
                           ]}
                         />
                         <Text size="xs" c="dimmed">
-                          Pick the same order in {formatInfo.label}’s importer.
+                          Pick the same order in {formatInfo.label}’s importer. Times are written in each
+                          channel’s time zone: set your {formatInfo.label} account to the same zone.
                         </Text>
                       </Stack>
                     )}
