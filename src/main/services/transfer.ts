@@ -19,7 +19,8 @@ export interface ImportSummary {
 }
 
 // Children before parents so foreign keys never get in the way.
-const WORKSPACE_TABLES = ['post_channels', 'posts', 'ideas', 'categories', 'channels', 'blackouts', 'series'] as const;
+// Export history goes too: it describes posts of the workspace being replaced.
+const WORKSPACE_TABLES = ['export_items', 'export_batches', 'post_channels', 'posts', 'ideas', 'categories', 'channels', 'blackouts', 'series'] as const;
 
 export function createTransferService(repos: Repositories, posts: PostService, workspace: WorkspaceService) {
   /** After a merge the categories in the database must still be a valid mix. */
