@@ -378,6 +378,11 @@ export function PostEditor({
               {draft.repeat !== 'none' && (
                 <NumberInput label="Occurrences" w={140} min={2} max={500} value={draft.repeatCount} onChange={(v) => set('repeatCount', Number(v) || 2)} />
               )}
+              {draft.repeat === 'monthly' && Number(draft.date.slice(8, 10)) > 28 && (
+                <Text size="xs" c="dimmed" maw={260}>
+                  Months without a day {Number(draft.date.slice(8, 10))} are skipped (as calendar apps do).
+                </Text>
+              )}
             </Group>
           )}
           {existing?.seriesId && (
