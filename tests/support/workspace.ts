@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../src/main/db/connection';
+import { seedDemoWorkspace } from '../../src/main/demo/seed';
 import { openWorkspace, type Workspace } from '../../src/main/workspace';
 import { tempDir } from '../e2e/serve';
 
 /** A real workspace file in a temp folder; call cleanup() when done. */
-export function tempWorkspace(opts: { demo?: boolean } = {}): Workspace & { dbPath: string; cleanup(): void } {
+export function tempWorkspace(opts: { demo?: boolean; demoToday?: Date } = {}): Workspace & { dbPath: string; cleanup(): void } {
   const dir = tempDir();
   const dbPath = path.join(dir, 'workspace.sqlite');
-  const workspace = openWorkspace({ dbPath, demo: opts.demo });
+  // demoToday seeds the demo as if it were that day, for tests whose figures must not move with the date
+  const workspace = openWorkspace({ dbPath, demo: opts.demo && !opts.demoToday });
+  if (opts.demoToday) seedDemoWorkspace(workspace.services, opts.demoToday);
   return {
     ...workspace,
     dbPath,

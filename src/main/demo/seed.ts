@@ -113,12 +113,19 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
         const dayKey = format(date, 'yyyy-MM-dd');
         // History drifts (the mix report has something to show); what is already planned ahead
         // follows the targets on every channel, as a team using Storybank would have it.
-        const category =
-          dayKey < todayKey ? pickCategory(categories, random()) : mostBehind(categories, channelIds, plannedCounts);
-        for (const channelId of channelIds) {
-          const counts = plannedCounts.get(channelId) ?? new Map<string, number>();
-          counts.set(category.id, (counts.get(category.id) ?? 0) + 1);
-          plannedCounts.set(channelId, counts);
+        const past = dayKey < todayKey;
+        // Balanced per channel and, month by month, over all channels (what the mix report sums).
+        const mixCounters = [
+          ...channelIds.map((key) => ({ key, weight: 1 })),
+          { key: `all:${dayKey.slice(0, 7)}`, weight: channelIds.length },
+        ];
+        const category = past ? pickCategory(categories, random()) : mostBehind(categories, mixCounters, plannedCounts);
+        if (!past) {
+          for (const { key, weight } of mixCounters) {
+            const counts = plannedCounts.get(key) ?? new Map<string, number>();
+            counts.set(category.id, (counts.get(category.id) ?? 0) + weight);
+            plannedCounts.set(key, counts);
+          }
         }
         const pool = POST_IDEAS[category.name];
         const used = counters.get(category.name) ?? 0;
@@ -173,17 +180,20 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
   });
 }
 
-/** The category furthest behind its target on the post's channels (smooth weighted round robin). */
+/**
+ * The category furthest behind its target (smooth weighted round robin) over several counters at
+ * once: each counter adds `weight` posts (a post's channels, and its month over all channels).
+ */
 function mostBehind<T extends { id: string; targetShare: number }>(
   categories: T[],
-  channelIds: string[],
+  counters: Array<{ key: string; weight: number }>,
   counts: Map<string, Map<string, number>>,
 ): T {
   const lag = (category: T) =>
-    channelIds.reduce((sum, channelId) => {
-      const channel = counts.get(channelId);
-      const total = channel ? [...channel.values()].reduce((a, b) => a + b, 0) : 0;
-      return sum + category.targetShare * (total + 1) - (channel?.get(category.id) ?? 0);
+    counters.reduce((sum, { key, weight }) => {
+      const counter = counts.get(key);
+      const total = counter ? [...counter.values()].reduce((a, b) => a + b, 0) : 0;
+      return sum + category.targetShare * (total + weight) - (counter?.get(category.id) ?? 0);
     }, 0);
   return categories.reduce((best, category) => (lag(category) > lag(best) ? category : best));
 }

@@ -1,34 +1,12 @@
 // What an export will write (first rows of each file, read back from the file text) and what it
 // leaves out, with the reason: the review step before anything goes to a scheduler.
-import { Accordion, Badge, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { Accordion, Badge, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconPhoto, IconBan } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import type { ExportFilePreview, ExportPreview } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
+import { StatCard } from '../../components/StatCard';
 import { formatLocal, plural, ruleGroup, strongBadge } from './labels';
-
-function Stat({ label, value, detail, icon, color }: { label: string; value: number; detail: string; icon: ReactNode; color: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
-        <ThemeIcon variant="light" color={color} size={38} radius="md">
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" tt="uppercase" fw={700} c="dimmed" lh={1.2}>
-            {label}
-          </Text>
-          <Text fw={700} fz={26} lh={1.15} aria-label={`${label}: ${value}`}>
-            {value}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {detail}
-          </Text>
-        </div>
-      </Group>
-    </Paper>
-  );
-}
 
 function FileSample({ file }: { file: ExportFilePreview }) {
   const hidden = Math.max(0, file.rows - file.sample.length);
@@ -103,10 +81,10 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-        <Stat label="Ready" value={preview.exported.posts} detail={plural(preview.exported.items, 'post-channel row')} icon={<IconCircleCheck size={20} />} color="teal" />
-        <Stat label="Files" value={preview.files.length} detail={preview.media.copy.length ? `+ ${plural(preview.media.copy.length, 'image')}` : 'to write'} icon={<IconFileSpreadsheet size={20} />} color="blue" />
-        <Stat label="Left out" value={preview.leftOut.length} detail="with the reason" icon={<IconBan size={20} />} color={preview.leftOut.length ? 'orange' : 'gray'} />
-        <Stat label="Warnings" value={preview.warnings.length} detail="exported, see notes" icon={<IconAlertTriangle size={20} />} color={preview.warnings.length ? 'yellow' : 'gray'} />
+        <StatCard label="Ready" value={preview.exported.posts} detail={plural(preview.exported.items, 'post-channel row')} icon={<IconCircleCheck size={20} />} color="teal" />
+        <StatCard label="Files" value={preview.files.length} detail={preview.media.copy.length ? `+ ${plural(preview.media.copy.length, 'image')}` : 'to write'} icon={<IconFileSpreadsheet size={20} />} color="blue" />
+        <StatCard label="Left out" value={preview.leftOut.length} detail="with the reason" icon={<IconBan size={20} />} color={preview.leftOut.length ? 'orange' : 'gray'} />
+        <StatCard label="Warnings" value={preview.warnings.length} detail="exported, see notes" icon={<IconAlertTriangle size={20} />} color={preview.warnings.length ? 'yellow' : 'gray'} />
       </SimpleGrid>
 
       <Paper withBorder p="md" radius="md" role="region" aria-label="Files preview">

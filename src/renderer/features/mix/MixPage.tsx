@@ -2,6 +2,7 @@
 // month, with a chart and the self-promotion share called out.
 import { BarChart } from '@mantine/charts';
 import { Alert, Badge, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendarStats, IconChartLine, IconSpeakerphone, IconTagOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { MixScope } from '../../../shared/api/contract';
 import type { MixReport } from '../../../shared/planning';
@@ -10,6 +11,7 @@ import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useWorkspace } from '../../app/workspace';
+import { StatCard } from '../../components/StatCard';
 import { SIGNAL_COLOR, SIGNAL_LABEL } from './MixPanel';
 
 const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
@@ -78,50 +80,23 @@ export function MixPage() {
       {report && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Paper withBorder p="sm">
-              <Text size="xs" c="dimmed">
-                Posts in range
-              </Text>
-              <Text fw={700} size="xl">
-                {report.total}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {report.planned} planned · {report.published} published
-              </Text>
-            </Paper>
-            <Paper withBorder p="sm">
-              <Text size="xs" c="dimmed">
-                Self-promotion
-              </Text>
-              <Text fw={700} size="xl" c={report.promotionalShare.signal === 'over' ? 'red.9' : undefined}>
-                {(report.promotionalShare.share * 100).toFixed(0)}%
-              </Text>
-              <Text size="xs" c="dimmed">
-                target at most {(report.promotionalShare.targetShare * 100).toFixed(0)}%
-              </Text>
-            </Paper>
-            <Paper withBorder p="sm">
-              <Text size="xs" c="dimmed">
-                Worst run of {report.rollingWindow.size} posts
-              </Text>
-              <Text fw={700} size="xl">
-                {report.rollingWindow.maxDeviation.toFixed(1)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                posts off target
-              </Text>
-            </Paper>
-            <Paper withBorder p="sm">
-              <Text size="xs" c="dimmed">
-                Without a category
-              </Text>
-              <Text fw={700} size="xl">
-                {report.uncategorized}
-              </Text>
-              <Text size="xs" c="dimmed">
-                posts that match no target
-              </Text>
-            </Paper>
+            <StatCard label="Posts in range" value={report.total} detail={`${report.planned} planned · ${report.published} published`} icon={<IconCalendarStats size={20} />} color="teal" />
+            <StatCard
+              label="Self-promotion"
+              value={`${(report.promotionalShare.share * 100).toFixed(0)}%`}
+              valueColor={report.promotionalShare.signal === 'over' ? 'red.9' : undefined}
+              detail={`target at most ${(report.promotionalShare.targetShare * 100).toFixed(0)}%`}
+              icon={<IconSpeakerphone size={20} />}
+              color={report.promotionalShare.signal === 'over' ? 'red' : 'gray'}
+            />
+            <StatCard
+              label={`Worst run of ${report.rollingWindow.size} posts`}
+              value={report.rollingWindow.maxDeviation.toFixed(1)}
+              detail="posts off target"
+              icon={<IconChartLine size={20} />}
+              color="blue"
+            />
+            <StatCard label="Without a category" value={report.uncategorized} detail="posts that match no target" icon={<IconTagOff size={20} />} />
           </SimpleGrid>
           {report.promotionalShare.signal === 'over' && (
             <Alert color="red" variant="light" title="Too much self-promotion">
