@@ -278,7 +278,14 @@ export function CalendarPage() {
   const renderEvent = (arg: EventContentArg) => {
     const post = arg.event.extendedProps.post as Post | undefined;
     if (arg.event.extendedProps.moreDate) return { domNodes: [element('span', 'sb-more', arg.event.title)] };
-    if (!post) return undefined; // overlays keep FullCalendar's own rendering
+    const slot = arg.event.extendedProps.openSlot as CalendarOverlay['openSlots'][number] | undefined;
+    if (slot) {
+      const channel = channelById.get(slot.channelId);
+      const node = element('div', 'sb-open-label', `${arg.timeText} open · ${channel ? NETWORK_ABBREVIATIONS[channel.network] : ''}`);
+      node.title = `Open slot on ${channel?.name ?? 'a channel'}: click to write a post for it`;
+      return { domNodes: [node] };
+    }
+    if (!post) return undefined; // background layers keep FullCalendar's own rendering
     const errors = post.issues.filter((i) => i.severity === 'error').length;
     const warnings = post.issues.length - errors;
     const root = element('div', `sb-event sb-status-${post.status}`);
@@ -388,6 +395,19 @@ export function CalendarPage() {
           dateClick={onDateClick}
           droppable
           drop={(arg) => void onDrop(arg)}
+          dayHeaderContent={(arg) => {
+            const labels = !isMonth && arg.view.type.startsWith('timeGrid') ? (dayLabels.get(arg.date.toISOString().slice(0, 10)) ?? []) : [];
+            return (
+              <span className="sb-day-header">
+                <span>{arg.text}</span>
+                {labels.map((l) => (
+                  <span key={l.text} className={`sb-day-label sb-day-${l.kind}`} title={l.text}>
+                    {l.text}
+                  </span>
+                ))}
+              </span>
+            );
+          }}
           dayCellContent={(arg) => {
             const date = arg.date.toISOString().slice(0, 10);
             const open = showOpenSlots && isMonth ? (openSlotsByDate.get(date) ?? 0) : 0;
