@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
-import { BIN, tempDir } from '../e2e/serve';
+import { tempDir } from '../e2e/serve';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

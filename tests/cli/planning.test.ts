@@ -2,7 +2,7 @@ import { runCli } from '../support/cli';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, tempDir } from '../e2e/serve';
+import { tempDir } from '../e2e/serve';
 import { dbFingerprint } from '../support/workspace';
 import Database from 'better-sqlite3';
 

@@ -3,7 +3,6 @@ import { runCli } from '../support/cli';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../e2e/serve';
 import { tempWorkspace } from '../support/workspace';
 
 const run = runCli;

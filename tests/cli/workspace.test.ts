@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkspaceFile } from '../../src/shared/workspace-file';
-import { BIN, tempDir } from '../e2e/serve';
+import { tempDir } from '../e2e/serve';
 import { dbFingerprint } from '../support/workspace';
 
 const dir = tempDir();

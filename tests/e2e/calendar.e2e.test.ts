@@ -2,8 +2,6 @@ import type { OperationName } from '../../src/shared/api/contract';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/shared/api/contract';
-import type { Post } from '../../src/shared/domain/schemas';
 import { addDaysLocal, utcToZonedWallTime } from '../../src/shared/time';
 import { launchChromium } from './browser';
 import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
@@ -86,6 +84,27 @@ describe('calendar in Chromium', () => {
     await expect
       .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
       .toBe(day12);
+  });
+
+  it('the mix panel follows a post dragged out of the month', async () => {
+    const panel = page.getByRole('region', { name: 'Content mix' });
+    const total = async () => Number((await panel.getByText(/· \d+ posts$/).textContent())?.match(/(\d+) posts$/)?.[1]);
+    const before = await total();
+    const event = page.locator('.fc-event', { hasText: 'Branch trivia night' });
+    const nextMonthDay = page.locator('td.fc-daygrid-day.fc-day-other').last();
+    const from = (await event.boundingBox())!;
+    const to = (await nextMonthDay.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 15 });
+    await page.mouse.up();
+    // the post is on two channels: two publications leave this month's mix
+    await expect.poll(total).toBe(before - 2);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(total).toBe(before);
+    expect(utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date).toBe(day12);
   });
 
   it('filters by free text and by category', async () => {

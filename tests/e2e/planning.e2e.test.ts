@@ -2,8 +2,6 @@ import type { OperationName } from '../../src/shared/api/contract';
 import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/shared/api/contract';
-import type { Post } from '../../src/shared/domain/schemas';
 import { utcToZonedWallTime } from '../../src/shared/time';
 import { launchChromium } from './browser';
 import { callApi, serveWorkspace, type ServedWorkspace } from './serve';

@@ -2,7 +2,7 @@
 // page is read back through the API (and after a page reload), never from the page's own state.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OperationName, OperationOutput } from '../../src/shared/api/contract';
+import type { OperationName } from '../../src/shared/api/contract';
 import { launchChromium } from './browser';
 import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 

@@ -5,7 +5,6 @@
 // invoke rejects without a handler, values are structured-cloned across the bridge).
 import { EventEmitter } from 'node:events';
 
-type Listener = (...args: any[]) => unknown;
 
 // ---------- ipcMain / ipcRenderer ----------
 

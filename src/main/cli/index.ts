@@ -2,15 +2,14 @@ import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { version } from '../../../package.json';
 import { startHost } from '../host/server';
-import { userDataDir } from '../paths';
-import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
+import { openWorkspace, workspaceExists } from '../workspace';
 import { CliError, printData } from './output';
+import { defaultDb } from './commands/common';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { registerPostCommands } from './commands/posts';
 import { registerPlanningCommands } from './commands/planning';
 import { registerExportCommands } from './commands/export';
 
-const defaultDb = (): string => defaultDatabasePath(userDataDir());
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
 export function buildProgram(): Command {

@@ -3,6 +3,7 @@ import {
   DEFAULT_OBSERVANCES,
   Observance,
   SeriesInput,
+  closedDates,
   describeSeries,
   expandPostingSlots,
   expandSeries,
@@ -42,9 +43,7 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
       );
       const holidays = federalReserveHolidaysBetween(from, to);
       const blackouts = repos.blackouts.list().filter((b) => b.startDate <= to && b.endDate >= from);
-      // Closed days offer no slots to fill.
-      const closed = new Set(holidays.map((h) => h.date));
-      for (const b of blackouts) for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) closed.add(d);
+      const closed = closedDates(from, to, holidays, blackouts);
       return {
         holidays,
         blackouts,

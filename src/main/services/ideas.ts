@@ -21,8 +21,7 @@ export function createIdeaService(repos: Repositories) {
     return idea;
   };
   return {
-    list: (statuses?: IdeaStatus[]): Idea[] =>
-      repos.ideas.list().filter((idea) => !statuses?.length || statuses.includes(idea.status)),
+    list: (statuses?: IdeaStatus[]): Idea[] => repos.ideas.list(statuses),
     create(input: IdeaInput): Idea {
       const now = nowIso();
       return check(Idea.parse({ ...input, id: newId(), createdAt: now, updatedAt: now }));

@@ -1,6 +1,6 @@
 // Bridges the workspace and the pure balance engine: builds a PlanRequest from channels,
 // posting slots, scheduled posts (pins) and the backlog, and applies a plan in one transaction.
-import { expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
+import { closedDates, expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
 import type { PlanPreview, PlanScope } from '../../shared/api/contract';
 import type { Idea, Post } from '../../shared/domain/schemas';
 import {
@@ -20,6 +20,11 @@ import type { PostService } from './posts';
 import type { WorkspaceService } from './workspace';
 
 const IDEA_PREFIX = 'idea:';
+
+interface SlotInfo {
+  start: string;
+  channelId: string;
+}
 const POST_PREFIX = 'post:';
 
 interface AppliedPlan {
@@ -33,7 +38,7 @@ interface AppliedPlan {
 export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
   const undoLog = new Map<string, AppliedPlan>();
 
-  const buildRequest = (scope: PlanScope): { request: PlanRequestInput; slotStarts: Map<string, string> } => {
+  const buildRequest = (scope: PlanScope): { request: PlanRequestInput; slotInfo: Map<string, SlotInfo> } => {
     const zone = workspace.timezone();
     if (scope.to < scope.from) {
       throw new ServiceError('validation', 'to: the range ends before it starts', [{ path: 'to', message: 'the range ends before it starts' }]);
@@ -45,10 +50,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       throw new ServiceError('validation', `channelId: channel ${scope.channelId} does not exist`, [{ path: 'channelId', message: 'no such channel' }]);
     }
     // Closed days are hard constraints: no slot on a blackout date or a Fed holiday.
-    const closed = new Set(federalReserveHolidaysBetween(scope.from, scope.to).map((h) => h.date));
-    for (const b of repos.blackouts.list()) {
-      for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) closed.add(d);
-    }
+    const closed = closedDates(scope.from, scope.to, federalReserveHolidaysBetween(scope.from, scope.to), repos.blackouts.list());
     const categoryIds = new Set(categories.map((c) => c.id));
     const scheduled = repos.posts.list({
       from: zonedDayStartUtc(scope.from, zone),
@@ -57,14 +59,14 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
 
     const slots: PlanRequestInput['slots'] = [];
     const pinned: PlanRequestInput['pinned'] = [];
-    const slotStarts = new Map<string, string>();
+    const slotInfo = new Map<string, SlotInfo>();
     for (const channel of channels) {
       const byStart = new Map<string, string>();
       for (const slot of expandPostingSlots({ channelId: channel.id, slots: channel.slots, timezone: channel.timezone ?? zone, from: scope.from, to: scope.to })) {
         if (!slot.start || closed.has(slot.date)) continue;
         byStart.set(slot.start, slot.id);
         slots.push({ id: slot.id, channelId: channel.id, start: slot.start });
-        slotStarts.set(slot.id, slot.start);
+        slotInfo.set(slot.id, { start: slot.start, channelId: channel.id });
       }
       // Anything already scheduled is pinned: on its slot, or on a slot of its own.
       for (const post of scheduled) {
@@ -73,7 +75,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
         if (!slotId) {
           slotId = `${POST_PREFIX}${post.id}:${channel.id}`;
           slots.push({ id: slotId, channelId: channel.id, start: post.scheduledAt! });
-          slotStarts.set(slotId, post.scheduledAt!);
+          slotInfo.set(slotId, { start: post.scheduledAt!, channelId: channel.id });
         } else byStart.delete(post.scheduledAt!);
         if (!pinned.some((p) => p.slotId === slotId)) pinned.push({ slotId, categoryId: post.categoryId });
       }
@@ -85,7 +87,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
         backlog.push({ id: `${POST_PREFIX}${post.id}`, categoryId: post.categoryId, title: post.title, channelIds: post.channelIds });
       }
     }
-    for (const idea of repos.ideas.byStatus('accepted')) {
+    for (const idea of repos.ideas.list(['accepted'])) {
       if (idea.categoryId && categoryIds.has(idea.categoryId)) {
         backlog.push({
           id: `${IDEA_PREFIX}${idea.id}`,
@@ -97,19 +99,20 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       }
     }
 
+    // The engine wants shares of the categories in play (those above 0%) to sum to 1.
+    const shareSum = categories.reduce((sum, c) => sum + c.targetShare, 0);
     return {
-      slotStarts,
+      slotInfo,
       request: {
         timezone: zone,
         categories: categories.map((c) => ({
           id: c.id,
           name: c.name,
-          targetShare: c.targetShare,
+          targetShare: c.targetShare / shareSum,
           ...(c.minGapSlots !== null ? { minGapSlots: c.minGapSlots } : {}),
           ...(c.maxPerWeek !== null ? { maxPerWeek: c.maxPerWeek } : {}),
           noConsecutive: c.noConsecutive,
         })),
-        // Shares of the categories in play must sum to 1: rescale when some are at 0.
         slots,
         pinned,
         backlog,
@@ -119,11 +122,9 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
     };
   };
 
-  const plan = (scope: PlanScope): { result: PlanResult; slotStarts: Map<string, string> } => {
-    const { request, slotStarts } = buildRequest(scope);
-    const total = request.categories.reduce((sum, c) => sum + c.targetShare, 0);
-    request.categories = request.categories.map((c) => ({ ...c, targetShare: c.targetShare / total }));
-    return { result: autofill(parsePlanRequest(request)), slotStarts };
+  const plan = (scope: PlanScope): { result: PlanResult; slotInfo: Map<string, SlotInfo> } => {
+    const { request, slotInfo } = buildRequest(scope);
+    return { result: autofill(parsePlanRequest(request)), slotInfo };
   };
 
   return {
@@ -131,19 +132,16 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
     planRequest: (json: unknown): PlanResult => autofill(parsePlanRequest(json)),
 
     preview(scope: PlanScope): PlanPreview {
-      const { result: raw, slotStarts } = plan(scope);
+      const { result: raw, slotInfo } = plan(scope);
       // The engine names slots by id; people read "Riverside on X, Tue 2 Mar 09:30".
       const zone = workspace.timezone();
       const channelNames = new Map(repos.channels.list().map((c) => [c.id, c.name]));
-      const slotChannel = new Map([...raw.assignments.map((a) => [a.slotId, a.channelId] as const)]);
       const label = (slotId: string): string => {
-        const start = slotStarts.get(slotId);
-        const channelId = slotChannel.get(slotId) ?? [...channelNames.keys()].find((id) => slotId.includes(id));
-        const when = start ? formatInZone(start, zone, 'EEE d MMM HH:mm') : slotId;
-        return channelId ? `${channelNames.get(channelId)}, ${when}` : when;
+        const { start, channelId } = slotInfo.get(slotId)!;
+        return `${channelNames.get(channelId)}, ${formatInZone(start, zone, 'EEE d MMM HH:mm')}`;
       };
       // Messages may name any slot (a conflict names both posts), so every known slot id is looked for.
-      const slotIds = [...slotStarts.keys()];
+      const slotIds = [...slotInfo.keys()];
       const humanize = (message: string): string =>
         slotIds.reduce((text, id) => (text.includes(id) ? text.split(id).join(label(id)) : text), message);
       const humanizeCauses = <T extends { excessCauses: Array<{ message: string }> }>(m: T): T => ({
@@ -162,7 +160,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
         result,
         rows: result.assignments.map((a) => ({
           ...a,
-          start: slotStarts.get(a.slotId) ?? '',
+          start: slotInfo.get(a.slotId)?.start ?? '',
           itemTitle: a.itemId
             ? (a.itemId.startsWith(IDEA_PREFIX) ? ideas.get(a.itemId.slice(IDEA_PREFIX.length)) : posts.get(a.itemId.slice(POST_PREFIX.length))) ?? null
             : null,
@@ -172,7 +170,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
 
     /** Applies the plan in one transaction; returns a batch id that `undo` takes back. */
     apply(scope: PlanScope): { batchId: string; scheduled: number; created: number } {
-      const { result, slotStarts } = plan(scope);
+      const { result, slotInfo } = plan(scope);
       if (result.violations.length) {
         throw new ServiceError('conflict', `The plan breaks ${result.violations.length} rule(s): ${result.violations[0].message}`);
       }
@@ -182,7 +180,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       const applied: AppliedPlan = { batchId: newId(), created: [], scheduled: [], ideas: [] };
       const toStore: Post[] = [];
       for (const a of result.assignments) {
-        const start = slotStarts.get(a.slotId);
+        const start = slotInfo.get(a.slotId)?.start;
         if (!start || !a.categoryId) continue;
         if (a.itemId?.startsWith(POST_PREFIX)) {
           const before = repos.posts.get(a.itemId.slice(POST_PREFIX.length));

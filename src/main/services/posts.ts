@@ -7,18 +7,34 @@ import { newId, nowIso } from '../db/repositories/rows';
 import { notFound, ServiceError } from './errors';
 import type { WorkspaceService } from './workspace';
 
+/** What validation reads from the database, read once per batch of saves. */
+function readValidationContext(repos: Repositories) {
+  const holidays = new Map<number, ReturnType<typeof federalReserveHolidays>>();
+  return {
+    channels: new Map(repos.channels.list().map((c) => [c.id, c])),
+    categoryIds: new Set(repos.categories.list().map((c) => c.id)),
+    blackouts: repos.blackouts.list(),
+    /** Holidays of the year and both neighbours (a post's local date may fall in either). */
+    holidaysAround(year: number) {
+      if (!holidays.has(year)) holidays.set(year, [year - 1, year, year + 1].flatMap((y) => federalReserveHolidays(y)));
+      return holidays.get(year)!;
+    },
+  };
+}
+type ValidationContext = ReturnType<typeof readValidationContext>;
+
 export function createPostService(repos: Repositories, workspace: WorkspaceService) {
   /** Referenced channels and category must exist; the error names the field. */
-  const checkReferences = (post: Post, prefix = ''): void => {
+  const checkReferences = (post: Post, context: ValidationContext, prefix = ''): void => {
     post.channelIds.forEach((channelId, index) => {
-      if (!repos.channels.get(channelId)) {
+      if (!context.channels.has(channelId)) {
         const path = `${prefix}channelIds[${index}]`;
         throw new ServiceError('validation', `${path}: channel ${channelId} does not exist`, [
           { path, message: `channel ${channelId} does not exist` },
         ]);
       }
     });
-    if (post.categoryId && !repos.categories.get(post.categoryId)) {
+    if (post.categoryId && !context.categoryIds.has(post.categoryId)) {
       const path = `${prefix}categoryId`;
       throw new ServiceError('validation', `${path}: category ${post.categoryId} does not exist`, [
         { path, message: `category ${post.categoryId} does not exist` },
@@ -32,26 +48,12 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
     return post;
   };
 
-  /** Validation context read once per batch of saves. */
-  const validationContext = () => {
-    const holidays = new Map<number, ReturnType<typeof federalReserveHolidays>>();
-    return {
-      channels: new Map(repos.channels.list().map((c) => [c.id, c])),
-      blackouts: repos.blackouts.list(),
-      holidaysFor(year: number) {
-        if (!holidays.has(year)) holidays.set(year, federalReserveHolidays(year));
-        return holidays.get(year)!;
-      },
-    };
-  };
-
   /** Validates references, recomputes issues and saves every post in one transaction. */
   const storeAll = (posts: Post[]): Post[] => {
-    const context = validationContext();
+    const context = readValidationContext(repos);
     const stored = posts.map((post, index) => {
-      checkReferences(post, posts.length > 1 ? `[${index}].` : '');
-      const year = post.scheduledAt ? Number(post.scheduledAt.slice(0, 4)) : 0;
-      const holidays = year ? [...context.holidaysFor(year - 1), ...context.holidaysFor(year), ...context.holidaysFor(year + 1)] : [];
+      checkReferences(post, context, posts.length > 1 ? `[${index}].` : '');
+      const holidays = post.scheduledAt ? context.holidaysAround(Number(post.scheduledAt.slice(0, 4))) : [];
       return { ...post, issues: validatePost(post, { channels: context.channels, holidays, blackouts: context.blackouts }) };
     });
     repos.transaction(() => stored.forEach((post) => repos.posts.save(post)));

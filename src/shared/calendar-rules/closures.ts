@@ -2,7 +2,7 @@
 // but flagged, so nobody schedules a "visit us today" post for a day the bank is closed.
 import { z } from 'zod';
 import { LocalDate } from '../domain/schemas';
-import { utcToZonedWallTime } from '../time';
+import { addDaysLocal, utcToZonedWallTime } from '../time';
 import type { FedHoliday } from './holidays';
 
 export const Blackout = z
@@ -71,4 +71,19 @@ export function closureWarnings(
 ): string[] {
   const { date } = utcToZonedWallTime(instant, zone);
   return closuresOnDate(date, holidays, blackouts).map((finding) => finding.message);
+}
+
+/**
+ * Every local date from `from` to `to` (inclusive) on which the bank is closed: Federal Reserve
+ * holidays and blackout days. The planner gives such days no post and the calendar offers no open
+ * slot on them.
+ */
+export function closedDates(from: string, to: string, holidays: readonly Pick<FedHoliday, 'date'>[], blackouts: readonly Blackout[]): Set<string> {
+  const closed = new Set(holidays.map((h) => h.date).filter((date) => date >= from && date <= to));
+  for (const blackout of blackouts) {
+    const first = blackout.startDate > from ? blackout.startDate : from;
+    const last = blackout.endDate < to ? blackout.endDate : to;
+    for (let date = first; date <= last; date = addDaysLocal(date, 1)) closed.add(date);
+  }
+  return closed;
 }

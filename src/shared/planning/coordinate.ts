@@ -93,7 +93,6 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
   const { shares, periodCount, channels } = problem;
   const reach = problem.reach ?? DEFAULT_REACH;
   const categoryCount = shares.length;
-  const lastPeriod = periodCount - 1;
   const original = channels.map((channel) => Int32Array.from(channel.sequence));
   const changed = channels.map(() => new Set<number>());
   if (periodCount < 1) return { swaps: 0, exchanges: 0, changed };

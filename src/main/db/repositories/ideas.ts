@@ -17,11 +17,11 @@ export function createIdeaRepository(db: Db) {
   const listStmt = db.prepare(`${SELECT_IDEAS} ORDER BY created_at`);
   const getStmt = db.prepare(`${SELECT_IDEAS} WHERE id = ?`);
   return {
-    list: (): Idea[] => listStmt.all() as Idea[],
+    /** All ideas, or those with one of `statuses`. */
+    list: (statuses?: readonly IdeaStatus[]): Idea[] =>
+      (listStmt.all() as Idea[]).filter((idea) => !statuses?.length || statuses.includes(idea.status)),
     get: (id: string): Idea | null => (getStmt.get(id) as Idea | undefined) ?? null,
     save: (idea: Idea): void => void upsertStmt.run(idea),
-    byStatus: (status: IdeaStatus): Idea[] =>
-      (listStmt.all() as Idea[]).filter((idea) => idea.status === status),
   };
 }
 export type IdeaRepository = ReturnType<typeof createIdeaRepository>;

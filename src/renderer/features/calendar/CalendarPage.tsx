@@ -14,7 +14,7 @@ import type { MixReport } from '../../../shared/planning';
 import { MixPanel } from '../mix/MixPanel';
 import { PlanDialog } from '../planning/PlanDialog';
 import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
-import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc, zonedWallTimeToUtc } from '../../../shared/time';
+import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
@@ -22,7 +22,7 @@ import { useWorkspace } from '../../app/workspace';
 import { BacklogPanel } from './BacklogPanel';
 import { PostEditor, type EditorTarget } from './PostEditor';
 import { overlayToEvents } from './overlayEvents';
-import { eventDateToInstant, NETWORK_ABBREVIATIONS, postToEvent } from './postEvents';
+import { calendarWallClock, DEFAULT_POST_TIME, eventDateToInstant, NETWORK_ABBREVIATIONS, postToEvent, toCalendarTime } from './postEvents';
 
 const MONTH_EVENTS_PER_DAY = 4;
 
@@ -112,32 +112,45 @@ export function CalendarPage() {
     [range, channelFilter, categoryFilter, statusFilter, debouncedText],
   );
 
-  const reload = useCallback(async () => {
-    if (!filter || !range) return;
+  // Filters only change which posts show; the layers behind them, the mix and the undated posts
+  // depend on the range (and the mix on a single chosen channel), so typing in search refetches posts alone.
+  const loadPosts = useCallback(async () => {
+    if (!filter) return;
     try {
-      const [list, layers, report, unscheduled] = await Promise.all([
-        call('posts.list', filter),
+      setPosts(await call('posts.list', filter));
+    } catch (error) {
+      showError(error, 'Could not load posts');
+    }
+  }, [filter]);
+
+  const mixChannel = channelFilter.length === 1 ? channelFilter[0] : undefined;
+  const loadSurroundings = useCallback(async () => {
+    if (!range) return;
+    try {
+      const [layers, report, unscheduled] = await Promise.all([
         call('calendar.overlay', { from: range.firstDate, to: range.lastDate }),
-        call('mix.report', {
-          from: range.mixFrom,
-          to: range.mixTo,
-          channelId: channelFilter.length === 1 ? channelFilter[0] : undefined,
-          granularity: 'week',
-        }),
+        call('mix.report', { from: range.mixFrom, to: range.mixTo, channelId: mixChannel, granularity: 'week' }),
         call('posts.list', { unscheduled: true, statuses: ['draft', 'in_review', 'changes_requested', 'approved'] }),
       ]);
-      setPosts(list);
       setOverlay(layers);
       setMix(report);
       setBacklog(unscheduled);
     } catch (error) {
-      showError(error, 'Could not load posts');
+      showError(error, 'Could not load the calendar');
     }
-  }, [filter, range, channelFilter]);
+  }, [range, mixChannel]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void loadPosts();
+  }, [loadPosts]);
+  useEffect(() => {
+    void loadSurroundings();
+  }, [loadSurroundings]);
+
+  /** After any change to the data. */
+  const reload = useCallback(async () => {
+    await Promise.all([loadPosts(), loadSurroundings()]);
+  }, [loadPosts, loadSurroundings]);
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
@@ -180,13 +193,13 @@ export function CalendarPage() {
 
   const onDatesSet = (arg: DatesSetArg) => {
     // FullCalendar's dates are wall-clock dates of the workspace zone (see postEvents.ts).
-    const firstDate = arg.start.toISOString().slice(0, 10);
-    const endDate = arg.end.toISOString().slice(0, 10);
+    const firstDate = calendarWallClock(arg.start).date;
+    const endDate = calendarWallClock(arg.end).date;
     const from = zonedDayStartUtc(firstDate, zone);
     const to = zonedDayStartUtc(endDate, zone);
     const view = arg.view.type;
-    const mixFrom = arg.view.currentStart.toISOString().slice(0, 10);
-    const mixTo = addDaysLocal(arg.view.currentEnd.toISOString().slice(0, 10), -1);
+    const mixFrom = calendarWallClock(arg.view.currentStart).date;
+    const mixTo = addDaysLocal(calendarWallClock(arg.view.currentEnd).date, -1);
     setTitle(arg.view.title);
     setRange((old) =>
       old && old.from === from && old.to === to && old.view === view
@@ -198,6 +211,8 @@ export function CalendarPage() {
   const move = async (id: string, scheduledAt: string | null) => {
     const post = await call('posts.move', { id, scheduledAt });
     setPosts((list) => list.map((p) => (p.id === id ? post : p)));
+    // the mix panel and the open slots follow the move
+    void loadSurroundings();
     return post;
   };
 
@@ -232,8 +247,7 @@ export function CalendarPage() {
     const id = arg.draggedEl.dataset.postId;
     const post = backlog.find((p) => p.id === id);
     if (!post) return;
-    const iso = arg.date.toISOString();
-    const target = zonedWallTimeToUtc(iso.slice(0, 10), arg.allDay ? '09:00' : iso.slice(11, 16), zone);
+    const target = eventDateToInstant(arg.date, zone, arg.allDay);
     if (!target.instant) {
       notifications.show({ color: 'orange', title: 'That time does not exist', message: target.message });
       return;
@@ -269,8 +283,8 @@ export function CalendarPage() {
   };
 
   const onDateClick = (arg: DateClickArg) => {
-    const iso = arg.date.toISOString();
-    setEditor({ date: iso.slice(0, 10), time: arg.allDay ? '09:00' : iso.slice(11, 16) });
+    const wall = calendarWallClock(arg.date);
+    setEditor({ date: wall.date, time: arg.allDay ? DEFAULT_POST_TIME : wall.time });
   };
 
   // Plain DOM nodes, not React elements: FullCalendar mounts React content one root per event,
@@ -374,10 +388,7 @@ export function CalendarPage() {
           buttonIcons={false}
           buttonText={{ today: 'Today', month: 'Month', week: 'Week', list: 'List', prev: '‹', next: '›' }}
           buttonHints={{ prev: 'Previous $0', next: 'Next $0', today: 'Go to today' }}
-          now={() => {
-            const wall = utcToZonedWallTime(new Date().toISOString(), zone);
-            return `${wall.date}T${wall.time}:00Z`;
-          }}
+          now={() => toCalendarTime(new Date().toISOString(), zone)}
           events={events}
           eventContent={renderEvent}
           eventInteractive
@@ -396,7 +407,7 @@ export function CalendarPage() {
           droppable
           drop={(arg) => void onDrop(arg)}
           dayHeaderContent={(arg) => {
-            const labels = !isMonth && arg.view.type.startsWith('timeGrid') ? (dayLabels.get(arg.date.toISOString().slice(0, 10)) ?? []) : [];
+            const labels = !isMonth && arg.view.type.startsWith('timeGrid') ? (dayLabels.get(calendarWallClock(arg.date).date) ?? []) : [];
             return (
               <span className="sb-day-header">
                 <span>{arg.text}</span>
@@ -409,7 +420,7 @@ export function CalendarPage() {
             );
           }}
           dayCellContent={(arg) => {
-            const date = arg.date.toISOString().slice(0, 10);
+            const date = calendarWallClock(arg.date).date;
             const open = showOpenSlots && isMonth ? (openSlotsByDate.get(date) ?? 0) : 0;
             const labels = isMonth ? (dayLabels.get(date) ?? []) : [];
             return (

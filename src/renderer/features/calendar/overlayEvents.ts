@@ -2,7 +2,8 @@
 import type { EventInput } from '@fullcalendar/core';
 import type { CalendarOverlay } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
-import { addDaysLocal, utcToZonedWallTime } from '../../../shared/time';
+import { addDaysLocal } from '../../../shared/time';
+import { toCalendarTime } from './postEvents';
 
 export interface OverlayOptions {
   showObservances: boolean;
@@ -43,11 +44,10 @@ export function overlayToEvents(overlay: CalendarOverlay, options: OverlayOption
   if (options.showOpenSlots) {
     for (const slot of overlay.openSlots) {
       const channel = options.channels.get(slot.channelId);
-      const wall = utcToZonedWallTime(slot.start, options.zone);
       events.push({
         id: `slot-${slot.id}`,
         title: `Open: ${channel?.name ?? 'channel'}`,
-        start: `${wall.date}T${wall.time}:00Z`,
+        start: toCalendarTime(slot.start, options.zone),
         allDay: false,
         editable: false,
         classNames: ['sb-open-slot'],

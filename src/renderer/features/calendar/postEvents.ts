@@ -15,13 +15,12 @@ export function tint(color: string, weight: number): string {
 
 export function postToEvent(post: Post, zone: string, categories: Map<string, Category>): EventInput | null {
   if (!post.scheduledAt) return null;
-  const wall = utcToZonedWallTime(post.scheduledAt, zone);
   const category = post.categoryId ? categories.get(post.categoryId) : undefined;
   const color = category?.color ?? UNCATEGORISED_COLOR;
   return {
     id: post.id,
     title: post.title,
-    start: `${wall.date}T${wall.time}:00Z`,
+    start: toCalendarTime(post.scheduledAt, zone),
     allDay: false,
     // a light tint with the full colour as a bar keeps dark text readable (WCAG AA) on every category colour
     backgroundColor: tint(color, 0.16),
@@ -32,10 +31,25 @@ export function postToEvent(post: Post, zone: string, categories: Map<string, Ca
   };
 }
 
-/** The wall-clock date/time FullCalendar reports (its UTC fields) -> a real instant in `zone`. */
-export function eventDateToInstant(date: Date, zone: string): ZonedConversion {
+/** Time a post gets when it is put on a whole day (month view). */
+export const DEFAULT_POST_TIME = '09:00';
+
+/** A date FullCalendar reports, as the bank's wall clock (its UTC fields). */
+export function calendarWallClock(date: Date): { date: string; time: string } {
   const iso = date.toISOString();
-  return zonedWallTimeToUtc(iso.slice(0, 10), iso.slice(11, 16), zone);
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/** An instant as FullCalendar is fed it: the wall clock in `zone`, written as if it were UTC. */
+export function toCalendarTime(instant: string, zone: string): string {
+  const wall = utcToZonedWallTime(instant, zone);
+  return `${wall.date}T${wall.time}:00Z`;
+}
+
+/** A date FullCalendar reports -> a real instant in `zone` (a whole day gets DEFAULT_POST_TIME). */
+export function eventDateToInstant(date: Date, zone: string, allDay = false): ZonedConversion {
+  const wall = calendarWallClock(date);
+  return zonedWallTimeToUtc(wall.date, allDay ? DEFAULT_POST_TIME : wall.time, zone);
 }
 
 export const NETWORK_ABBREVIATIONS: Record<Channel['network'], string> = {

@@ -2,7 +2,7 @@
 // leaves out, with the reason: the review step before anything goes to a scheduler.
 import { Accordion, Badge, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconPhoto, IconBan } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { ExportFilePreview, ExportPreview } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
 import { StatCard } from '../../components/StatCard';
