@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closureWarnings, closuresOnDate, federalReserveHolidays } from '../../../src/shared/calendar-rules';
+import { closedDates, closureWarnings, closuresOnDate, federalReserveHolidays } from '../../../src/shared/calendar-rules';
 
 const holidays = [...federalReserveHolidays(2026), ...federalReserveHolidays(2027)];
 const blackouts = [
@@ -49,5 +49,15 @@ describe('closureWarnings', () => {
     expect(() =>
       closuresOnDate('2027-04-10', holidays, [{ startDate: '2027-04-12', endDate: '2027-04-10', reason: 'x' }]),
     ).toThrow();
+  });
+});
+
+describe('closedDates', () => {
+  it('lists holidays and blackout days inside the range only', () => {
+    const closed = closedDates('2026-11-20', '2026-12-02', federalReserveHolidays(2026), [
+      { startDate: '2026-11-18', endDate: '2026-11-21', reason: 'core system upgrade' },
+      { startDate: '2026-12-01', endDate: '2026-12-05', reason: '' },
+    ]);
+    expect([...closed].sort()).toEqual(['2026-11-20', '2026-11-21', '2026-11-26', '2026-12-01', '2026-12-02']);
   });
 });
