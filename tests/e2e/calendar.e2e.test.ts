@@ -1,8 +1,8 @@
 import type { OperationName } from '../../src/shared/api/contract';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysLocal, utcToZonedWallTime } from '../../src/shared/time';
+import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 
@@ -33,6 +33,20 @@ afterAll(async () => {
   await served?.stop();
 });
 
+/**
+ * Drags `source` onto the lower part of `target` with real mouse moves (FullCalendar's drag needs
+ * them). Waits for the page's requests to settle, and hovers first: hover() waits until the
+ * element is stable, so a reload re-rendering the events cannot pull it away mid-grab.
+ */
+async function drag(source: Locator, target: Locator): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await source.hover();
+  await page.mouse.down();
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 20 });
+  await page.mouse.up();
+}
+
 async function createPost(title: string, date: string, time: string, channels: string[], repeat?: { every: string; count: number }) {
   await page.getByRole('button', { name: 'New post' }).click();
   const dialog = page.getByRole('dialog', { name: 'New post' });
@@ -60,15 +74,7 @@ describe('calendar in Chromium', () => {
   });
 
   it('drags a post to another day, persists it at once, and undoes it with Ctrl+Z', async () => {
-    const event = page.locator('.fc-event', { hasText: 'Branch trivia night' });
-    const target = page.locator(`td.fc-daygrid-day[data-date="${day12}"]`);
-    const from = (await event.boundingBox())!;
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 5 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 15 });
-    await page.mouse.up();
+    await drag(page.locator('.fc-event', { hasText: 'Branch trivia night' }), page.locator(`td.fc-daygrid-day[data-date="${day12}"]`));
     await expect
       .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
       .toBe(day12);
@@ -89,16 +95,9 @@ describe('calendar in Chromium', () => {
   it('the mix panel follows a post dragged out of the month', async () => {
     const panel = page.getByRole('region', { name: 'Content mix' });
     const total = async () => Number((await panel.getByText(/· \d+ posts$/).textContent())?.match(/(\d+) posts$/)?.[1]);
+    await page.waitForLoadState('networkidle');
     const before = await total();
-    const event = page.locator('.fc-event', { hasText: 'Branch trivia night' });
-    const nextMonthDay = page.locator('td.fc-daygrid-day.fc-day-other').last();
-    const from = (await event.boundingBox())!;
-    const to = (await nextMonthDay.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 5 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 15 });
-    await page.mouse.up();
+    await drag(page.locator('.fc-event', { hasText: 'Branch trivia night' }), page.locator('td.fc-daygrid-day.fc-day-other').last());
     // the post is on two channels: two publications leave this month's mix
     await expect.poll(total).toBe(before - 2);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -175,11 +174,7 @@ describe('calendar in Chromium', () => {
   });
 
   it('calendar, editor and plan dialog have no serious or critical accessibility violations', async () => {
-    const check = async (where: string) => {
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-    };
+    const check = async (where: string) => expect(await seriousViolations(page, where)).toEqual([]);
     await check('calendar');
     await page.getByRole('button', { name: 'New post' }).click();
     await check('post editor');
@@ -226,13 +221,7 @@ describe('calendar in Chromium', () => {
     await page.getByRole('tab', { name: /No date/ }).click();
     const item = page.getByRole('button', { name: /Undated: branch dog Biscuit/ });
     await expect.poll(() => item.count()).toBe(1);
-    const from = (await item.boundingBox())!;
-    const to = (await page.locator(`td.fc-daygrid-day[data-date="${day12}"]`).boundingBox())!;
-    await page.mouse.move(from.x + 20, from.y + 10);
-    await page.mouse.down();
-    await page.mouse.move(from.x + 30, from.y + 20, { steps: 5 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 20 });
-    await page.mouse.up();
+    await drag(item, page.locator(`td.fc-daygrid-day[data-date="${day12}"]`));
     await expect
       .poll(async () => {
         const [post] = await postsTitled('Undated: branch dog Biscuit');

@@ -1,11 +1,11 @@
 // The Export page in Chromium against `storybank serve` on the demo bank: preview Buffer, see the
 // left-out reasons, write the files, repeat (idempotent), and replace a changed file only after confirming.
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { serveWorkspace, tempDir, type ServedWorkspace } from './serve';
 
@@ -27,10 +27,7 @@ afterAll(async () => {
 });
 
 async function expectAccessible(where: string): Promise<void> {
-  await page.mouse.move(1, 999); // hover styles are not what is being checked
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page, where)).toEqual([]);
 }
 
 const csvFiles = () => (fs.existsSync(outputDir) ? fs.readdirSync(outputDir).filter((f) => f.endsWith('.csv')).sort() : []);

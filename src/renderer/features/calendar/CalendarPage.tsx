@@ -112,45 +112,57 @@ export function CalendarPage() {
     [range, channelFilter, categoryFilter, statusFilter, debouncedText],
   );
 
-  // Filters only change which posts show; the layers behind them, the mix and the undated posts
-  // depend on the range (and the mix on a single chosen channel), so typing in search refetches posts alone.
-  const loadPosts = useCallback(async () => {
-    if (!filter) return;
-    try {
-      setPosts(await call('posts.list', filter));
-    } catch (error) {
-      showError(error, 'Could not load posts');
-    }
-  }, [filter]);
-
   const mixChannel = channelFilter.length === 1 ? channelFilter[0] : undefined;
-  const loadSurroundings = useCallback(async () => {
-    if (!range) return;
-    try {
-      const [layers, report, unscheduled] = await Promise.all([
-        call('calendar.overlay', { from: range.firstDate, to: range.lastDate }),
-        call('mix.report', { from: range.mixFrom, to: range.mixTo, channelId: mixChannel, granularity: 'week' }),
+  const fetchSurroundings = useCallback(
+    (visible: VisibleRange) =>
+      Promise.all([
+        call('calendar.overlay', { from: visible.firstDate, to: visible.lastDate }),
+        call('mix.report', { from: visible.mixFrom, to: visible.mixTo, channelId: mixChannel, granularity: 'week' }),
         call('posts.list', { unscheduled: true, statuses: ['draft', 'in_review', 'changes_requested', 'approved'] }),
-      ]);
-      setOverlay(layers);
-      setMix(report);
-      setBacklog(unscheduled);
+      ]),
+    [mixChannel],
+  );
+  const showSurroundings = ([layers, report, unscheduled]: Awaited<ReturnType<typeof fetchSurroundings>>) => {
+    setOverlay(layers);
+    setMix(report);
+    setBacklog(unscheduled);
+  };
+
+  /** Everything on screen, fetched together and shown in one render (after navigation or a change). */
+  const reload = useCallback(async () => {
+    if (!filter || !range) return;
+    try {
+      const [list, surroundings] = await Promise.all([call('posts.list', filter), fetchSurroundings(range)]);
+      setPosts(list);
+      showSurroundings(surroundings);
     } catch (error) {
       showError(error, 'Could not load the calendar');
     }
-  }, [range, mixChannel]);
+  }, [filter, range, fetchSurroundings]);
 
-  useEffect(() => {
-    void loadPosts();
-  }, [loadPosts]);
-  useEffect(() => {
-    void loadSurroundings();
-  }, [loadSurroundings]);
+  /** The layers behind the posts, the mix and the undated posts: after a post moves. */
+  const loadSurroundings = useCallback(async () => {
+    if (!range) return;
+    try {
+      showSurroundings(await fetchSurroundings(range));
+    } catch (error) {
+      showError(error, 'Could not load the calendar');
+    }
+  }, [range, fetchSurroundings]);
 
-  /** After any change to the data. */
-  const reload = useCallback(async () => {
-    await Promise.all([loadPosts(), loadSurroundings()]);
-  }, [loadPosts, loadSurroundings]);
+  // Search and filters only change which posts show: typing refetches the posts alone. A new range
+  // (or a single chosen channel, which the mix reports on) reloads everything.
+  const loadedFor = useRef<{ range: VisibleRange | null; mixChannel: string | undefined }>({ range: null, mixChannel: undefined });
+  useEffect(() => {
+    if (!filter || !range) return;
+    const everything = loadedFor.current.range !== range || loadedFor.current.mixChannel !== mixChannel;
+    loadedFor.current = { range, mixChannel };
+    if (everything) {
+      void reload();
+      return;
+    }
+    call('posts.list', filter).then(setPosts, (error) => showError(error, 'Could not load posts'));
+  }, [filter, range, mixChannel, reload]);
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
