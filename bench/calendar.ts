@@ -194,7 +194,9 @@ async function measureRescheduleOverHttp(origin: string, token: string, postId: 
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ id: postId }),
   });
-  const original = ((await get.json()) as { value: Post }).value.scheduledAt!;
+  const stored = ((await get.json()) as { value: Post }).value;
+  const original = stored.scheduledAt!;
+  let revision = stored.revision;
   const later = new Date(new Date(original).getTime() + 3_600_000).toISOString();
   const timings: number[] = [];
   for (let i = 0; i < 55; i++) {
@@ -202,11 +204,12 @@ async function measureRescheduleOverHttp(origin: string, token: string, postId: 
     const response = await fetch(`${origin}/api/posts.move`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: postId, scheduledAt: i % 2 ? original : later }),
+      body: JSON.stringify({ id: postId, revision, scheduledAt: i % 2 ? original : later }),
     });
-    const result = (await response.json()) as { ok: boolean };
+    const result = (await response.json()) as { ok: boolean; value: Post };
     const elapsed = performance.now() - started;
     if (!result.ok) throw new Error(`posts.move failed: ${JSON.stringify(result)}`);
+    revision = result.value.revision;
     if (i >= 5) timings.push(elapsed); // the first few warm up the connection and the JIT
   }
   report('reschedule_roundtrip_ms', median(timings), 'ms');
@@ -219,11 +222,13 @@ function measureInProcess(bench: BenchWorkspace, report: Report): Promise<void> 
       const post = workspace.services.posts.get(bench.busyPostId);
       const later = new Date(new Date(post.scheduledAt!).getTime() + 3_600_000).toISOString();
       const moves: number[] = [];
+      let revision = post.revision;
       for (let i = 0; i < 55; i++) {
         const started = performance.now();
-        const result = await workspace.dispatch('posts.move', { id: post.id, scheduledAt: i % 2 ? post.scheduledAt : later });
+        const result = await workspace.dispatch('posts.move', { id: post.id, revision, scheduledAt: i % 2 ? post.scheduledAt : later });
         const elapsed = performance.now() - started;
         if (!result.ok) throw new Error(`posts.move failed: ${JSON.stringify(result.error)}`);
+        revision = (result.value as { revision: number }).revision;
         if (i >= 5) moves.push(elapsed);
       }
       report('reschedule_dispatch_ms', median(moves), 'ms');

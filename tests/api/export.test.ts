@@ -195,10 +195,10 @@ describe('export.run to Buffer with a media base URL', () => {
 
   it('lists posts edited after their export, and refuses to overwrite the old files without confirmation', async () => {
     expect(ok<ExportChange[]>(await ws.dispatch('export.changed', {}))).toEqual([]);
-    ok(await ws.dispatch('posts.update', { id: byTitle('Remote image'), baseText: 'Budget tip: try 50/30/20 this month' }));
-    ok(await ws.dispatch('posts.update', { id: byTitle('Marathon'), channelTexts: { [ch.li.id]: 'Congratulations to Maria on her first marathon.' } }));
+    ok(await ws.dispatch('posts.update', { id: byTitle('Remote image'), revision: ws.services.posts.get(byTitle('Remote image')).revision, baseText: 'Budget tip: try 50/30/20 this month' }));
+    ok(await ws.dispatch('posts.update', { id: byTitle('Marathon'), revision: ws.services.posts.get(byTitle('Marathon')).revision, channelTexts: { [ch.li.id]: 'Congratulations to Maria on her first marathon.' } }));
     // a title and a note are not part of what goes out
-    ok(await ws.dispatch('posts.update', { id: byTitle('Last evening of June'), title: 'Last evening of June (renamed)', notes: 'internal' }));
+    ok(await ws.dispatch('posts.update', { id: byTitle('Last evening of June'), revision: ws.services.posts.get(byTitle('Last evening of June')).revision, title: 'Last evening of June (renamed)', notes: 'internal' }));
     const changes = ok<ExportChange[]>(await ws.dispatch('export.changed', {}));
     expect(changes.map((c) => [c.title, c.channelName, c.change]).sort()).toEqual(
       [
@@ -328,7 +328,7 @@ describe('other formats and options', () => {
     const demoPosts = ws.services.posts.list({}).filter((p) => p.scheduledAt && p.scheduledAt < '2030-01-01T00:00:00.000Z' && p.scheduledAt > new Date(Date.now() + 86_400_000).toISOString());
     const drafts = demoPosts.filter((p) => p.status === 'draft' && !p.issues.some((i) => i.severity === 'error')).slice(0, 3);
     expect(drafts.length).toBeGreaterThan(0);
-    for (const post of drafts) ok(await ws.dispatch('posts.update', { id: post.id, status: 'approved' }));
+    for (const post of drafts) ok(await ws.dispatch('posts.update', { id: post.id, revision: post.revision, status: 'approved' }));
     const zone = 'America/New_York';
     const dates = demoPosts.map((p) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(p.scheduledAt!))).sort();
     const scope = { format: 'json', from: dates[0], to: dates[dates.length - 1], outputDir: path.join(out, 'demo') } as const;

@@ -32,7 +32,7 @@ describe('story ideas', () => {
     const before = ok<{ rows: Array<{ itemId: string | null }> }>(await ws.dispatch('planning.preview', { from: '2027-04-01', to: '2027-04-30' }));
     expect(before.rows.some((r) => r.itemId === `idea:${idea.id}`)).toBe(false);
 
-    ok(await ws.dispatch('ideas.update', { id: idea.id, status: 'accepted' }));
+    ok(await ws.dispatch('ideas.update', { id: idea.id, revision: idea.revision, status: 'accepted' }));
     ok(await ws.dispatch('planning.apply', { from: '2027-04-01', to: '2027-04-30' }));
     const posts = ok<Post[]>(await ws.dispatch('posts.list', { text: 'Teller Ana' }));
     expect(posts).toHaveLength(1);

@@ -37,7 +37,7 @@ describe('posts through the dispatcher against a real SQLite file', () => {
     expect(ok<Post[]>(await ws.dispatch('posts.list', { text: 'marathon' })).length).toBe(1);
     expect(ok<Post[]>(await ws.dispatch('posts.list', { text: '100%' })).length).toBe(0);
 
-    const moved = ok<Post>(await ws.dispatch('posts.move', { id: post.id, scheduledAt: '2027-03-12T15:00:00.000Z' }));
+    const moved = ok<Post>(await ws.dispatch('posts.move', { id: post.id, revision: ws.services.posts.get(post.id).revision, scheduledAt: '2027-03-12T15:00:00.000Z' }));
     expect(moved.scheduledAt).toBe('2027-03-12T15:00:00.000Z');
 
     const copy = ok<Post>(await ws.dispatch('posts.duplicate', { id: post.id }));
@@ -48,7 +48,8 @@ describe('posts through the dispatcher against a real SQLite file', () => {
     expect(ok<Post[]>(await ws.dispatch('posts.list', {})).map((p) => p.id)).toEqual([copy.id]);
     ok(await ws.dispatch('posts.restore', { post: deleted }));
     const restored = ok<Post>(await ws.dispatch('posts.get', { id: post.id }));
-    expect(restored).toEqual(deleted);
+    // exactly as it was, one revision on, so a copy read before the delete is stale
+    expect(restored).toEqual({ ...deleted, revision: deleted.revision + 1 });
   });
 
   it('data survives closing and reopening the file', async () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseVersionError, openDatabase, schemaVersion } from '../../src/main/db/connection';
+import { DatabaseVersionError, openDatabase, schemaVersion, STORYBANK_APPLICATION_ID } from '../../src/main/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
 import { tempDir } from '../e2e/serve';
 
@@ -39,7 +39,7 @@ describe('migrations', () => {
     for (const migration of MIGRATIONS) {
       const file = tempDb();
       const upTo = MIGRATIONS.filter((m) => m.version <= migration.version);
-      const db = openDatabase(file, upTo);
+      const db = openDatabase(file, { migrations: upTo });
       expect(schemaVersion(db)).toBe(migration.version);
       db.close();
       // reopening with all migrations continues from there
@@ -52,7 +52,7 @@ describe('migrations', () => {
   it('a failing migration leaves the database at the previous version', () => {
     const file = tempDb();
     const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE x (a); SELECT * FROM no_such_table;' }];
-    expect(() => openDatabase(file, broken)).toThrow(/no_such_table/);
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(/no_such_table/);
     const db = new Database(file);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(tableNames(db)).not.toContain('x');
@@ -63,6 +63,7 @@ describe('migrations', () => {
     const file = tempDb();
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    raw.pragma(`application_id = ${STORYBANK_APPLICATION_ID}`);
     raw.exec('CREATE TABLE future_table (id TEXT)');
     raw.close();
     const before = fs.readFileSync(file);

@@ -5,7 +5,7 @@ import { channelText, hasBlockingIssue, trackedUrl, validatePost } from '../../s
 
 const now = '2026-11-24T00:00:00.000Z';
 const channel = (id: string, network: Channel['network']): Channel => ({
-  id, network, name: network.toUpperCase(), handle: '', color: '#123456', timezone: null, slots: [], maxLength: null, createdAt: now, updatedAt: now,
+  id, network, name: network.toUpperCase(), handle: '', color: '#123456', timezone: null, slots: [], maxLength: null, revision: 1, createdAt: now, updatedAt: now,
 });
 const x = channel('c-x', 'x');
 const ig = channel('c-ig', 'instagram');

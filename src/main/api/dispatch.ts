@@ -36,7 +36,8 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ServiceError) {
-        return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
+        const current = error.current === undefined ? {} : { current: error.current };
+        return { ok: false, error: { code: error.code, message: error.message, issues: error.issues, ...current } };
       }
       if (error && typeof error === 'object' && 'issues' in error && error instanceof Error && error.name === 'ZodError') {
         return { ok: false, error: validationError(error as unknown as z.ZodError) };

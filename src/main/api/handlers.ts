@@ -22,7 +22,7 @@ export function createHandlers(s: Services): Handlers {
     'posts.get': ({ id }) => s.posts.get(id),
     'posts.create': (input) => s.posts.create(input),
     'posts.update': (input) => s.posts.update(input),
-    'posts.move': ({ id, scheduledAt }) => s.posts.move(id, scheduledAt),
+    'posts.move': ({ id, scheduledAt, revision }) => s.posts.move(id, scheduledAt, revision),
     'posts.duplicate': ({ id }) => s.posts.duplicate(id),
     'posts.delete': ({ id }) => s.posts.delete(id),
     'posts.restore': ({ post }) => s.posts.restore(post),

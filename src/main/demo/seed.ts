@@ -8,7 +8,7 @@ export const DEMO_BANK = { name: 'Riverside Community Bank', timezone: 'America/
 
 // Target mix grounded in the seed articles: mostly people, stories, conversation and advice;
 // product posts a minority (at most 20%).
-const DEMO_CATEGORIES: Array<Omit<Category, 'id' | 'createdAt' | 'updatedAt'>> = [
+const DEMO_CATEGORIES: Array<Omit<Category, 'id' | 'revision' | 'createdAt' | 'updatedAt'>> = [
   { name: 'Employee highlights', color: '#2f9e44', description: 'The people behind the counter: milestones, volunteering, the teller who ran a marathon.', targetShare: 0.25, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 1 },
   { name: 'Community & customer stories', color: '#1971c2', description: 'Local businesses we serve, events we sponsor, customers in their own words.', targetShare: 0.2, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 2 },
   { name: 'Questions & conversation', color: '#f08c00', description: 'Questions that start conversations: polls, "what was your first car?", local trivia.', targetShare: 0.2, isPromotional: false, minGapSlots: null, minGapDays: null, maxPerWeek: null, noConsecutive: false, sortOrder: 3 },
@@ -88,7 +88,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
   repos.transaction(() => {
     services.workspace.update(DEMO_BANK);
     const now = nowIso();
-    const categories = DEMO_CATEGORIES.map((c) => ({ ...c, id: newId(), createdAt: now, updatedAt: now }));
+    const categories = DEMO_CATEGORIES.map((c) => ({ ...c, id: newId(), revision: 1, createdAt: now, updatedAt: now }));
     categories.forEach((c) => repos.categories.save(c));
     const channels = DEMO_CHANNELS.map((c) => services.channels.create(c));
     const instagramId = channels.find((c) => c.network === 'instagram')!.id;
@@ -154,6 +154,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
           placeholder: false,
           seriesId: null,
           issues: [],
+          revision: 1,
           createdAt: now,
           updatedAt: now,
         };
@@ -173,6 +174,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
         status: i % 3 === 0 ? ('new' as const) : ('accepted' as const),
         earliest: null,
         latest: format(addDays(today, 30 + i * 10), 'yyyy-MM-dd'),
+        revision: 1,
         createdAt: now,
         updatedAt: now,
       }),

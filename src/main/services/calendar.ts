@@ -106,7 +106,7 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
           }),
         );
       const stored = repos.transaction(() => {
-        repos.series.save({ id: seriesId, title: input.post.title, rule, description: describeSeries(rule), createdAt: now, updatedAt: now });
+        repos.series.save({ id: seriesId, title: input.post.title, rule, description: describeSeries(rule), revision: 1, createdAt: now, updatedAt: now });
         return posts.storeAll(created);
       });
       return {

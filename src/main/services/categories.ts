@@ -2,7 +2,7 @@ import { SHARE_SUM_TOLERANCE, type CategoryDraft } from '../../shared/api/contra
 import { Category } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
-import { ServiceError } from './errors';
+import { checkRevision, ServiceError } from './errors';
 
 /** Content pillars with their target shares and pacing rules, saved as one consistent set. */
 export function createCategoryService(repos: Repositories) {
@@ -23,9 +23,13 @@ export function createCategoryService(repos: Repositories) {
       if (Math.abs(total - 1) > SHARE_SUM_TOLERANCE) {
         fail('categories', `target shares add up to ${(total * 100).toFixed(1)}%, not 100%`);
       }
+      return repos.transaction(() => {
       const existing = new Map(repos.categories.list().map((c) => [c.id, c]));
       drafts.forEach((draft, index) => {
-        if (draft.id && !existing.has(draft.id)) fail(`categories[${index}].id`, `category ${draft.id} does not exist`);
+        if (!draft.id) return;
+        const current = existing.get(draft.id);
+        if (!current) fail(`categories[${index}].id`, `category ${draft.id} does not exist`);
+        else if (draft.revision !== undefined) checkRevision(current, draft.revision, `Category "${current.name}"`);
       });
       const now = nowIso();
       const next = drafts.map((draft, index) => {
@@ -34,19 +38,19 @@ export function createCategoryService(repos: Repositories) {
           ...before,
           ...draft,
           id: draft.id ?? newId(),
+          revision: before?.revision ?? 1,
           sortOrder: index + 1,
           createdAt: before?.createdAt ?? now,
           updatedAt: now,
         });
       });
       const keep = new Set(next.map((c) => c.id));
-      repos.transaction(() => {
-        for (const id of existing.keys()) if (!keep.has(id)) repos.categories.delete(id);
-        // names are unique in the table: park renamed rows first so swapping two names works
-        next.forEach((c) => existing.has(c.id) && repos.categories.save({ ...c, name: `${c.id}~` }));
-        next.forEach((c) => repos.categories.save(c));
-      });
+      for (const id of existing.keys()) if (!keep.has(id)) repos.categories.delete(id);
+      // names are unique in the table: park renamed rows first so swapping two names works
+      next.forEach((c) => existing.has(c.id) && repos.categories.save({ ...c, name: `${c.id}~` }));
+      next.forEach((c) => repos.categories.save(c));
       return repos.categories.list();
+      });
     },
   };
 }

@@ -2,7 +2,7 @@ import type { ChannelInput } from '../../shared/api/contract';
 import { Channel } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
-import { notFound } from './errors';
+import { checkRevision, notFound } from './errors';
 import type { PostService } from './posts';
 
 export const NETWORK_COLORS: Record<Channel['network'], string> = {
@@ -29,19 +29,19 @@ export function createChannelService(repos: Repositories, posts: PostService) {
         createdAt: now,
         updatedAt: now,
       });
-      repos.channels.save(channel);
-      return channel;
+      return { ...channel, revision: repos.transaction(() => repos.channels.save(channel)) };
     },
-    update(input: Partial<ChannelInput> & { id: string }): Channel {
-      const existing = repos.channels.get(input.id);
-      if (!existing) throw notFound('Channel', input.id);
-      const channel = Channel.parse({ ...existing, ...input, updatedAt: nowIso() });
-      repos.transaction(() => {
-        repos.channels.save(channel);
+    update({ revision, ...patch }: Partial<ChannelInput> & { id: string; revision: number }): Channel {
+      return repos.transaction(() => {
+        const existing = repos.channels.get(patch.id);
+        if (!existing) throw notFound('Channel', patch.id);
+        checkRevision(existing, revision, `Channel "${existing.name}"`);
+        const channel = Channel.parse({ ...existing, ...patch, updatedAt: nowIso() });
+        const stored = { ...channel, revision: repos.channels.save(channel) };
         // a new network or limit changes which texts are too long
         if (channel.network !== existing.network || channel.maxLength !== existing.maxLength) posts.revalidateAll();
+        return stored;
       });
-      return channel;
     },
     delete(id: string): { deleted: boolean } {
       return { deleted: repos.channels.delete(id) };

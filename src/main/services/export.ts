@@ -516,7 +516,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
             );
           }
           if (p.toMarkExported.length > 0) {
-            posts.storeAll(p.toMarkExported.map((post) => ({ ...post, status: 'exported' as const, updatedAt: p.now })));
+            posts.storeUnchanged(p.toMarkExported.map((post) => ({ ...post, status: 'exported' as const, updatedAt: p.now })));
           }
           // Renames last: if one fails the transaction rolls back and the rest stay temp files (removed below).
           for (const s of staged) fs.renameSync(s.temp, s.target);

@@ -2,7 +2,7 @@ import type { IdeaInput } from '../../shared/api/contract';
 import { Idea, type IdeaStatus } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
-import { notFound, ServiceError } from './errors';
+import { checkRevision, notFound, ServiceError } from './errors';
 
 /** Employee-story ideas: the backlog the planner draws on once an idea is accepted. */
 export function createIdeaService(repos: Repositories) {
@@ -17,19 +17,21 @@ export function createIdeaService(repos: Repositories) {
         { path: 'latest', message: 'before earliest' },
       ]);
     }
-    repos.ideas.save(idea);
-    return idea;
+    return { ...idea, revision: repos.ideas.save(idea) };
   };
   return {
     list: (statuses?: IdeaStatus[]): Idea[] => repos.ideas.list(statuses),
     create(input: IdeaInput): Idea {
       const now = nowIso();
-      return check(Idea.parse({ ...input, id: newId(), createdAt: now, updatedAt: now }));
+      return repos.transaction(() => check(Idea.parse({ ...input, id: newId(), createdAt: now, updatedAt: now })));
     },
-    update(input: Partial<IdeaInput> & { id: string }): Idea {
-      const existing = repos.ideas.get(input.id);
-      if (!existing) throw notFound('Idea', input.id);
-      return check(Idea.parse({ ...existing, ...input, updatedAt: nowIso() }));
+    update({ revision, ...patch }: Partial<IdeaInput> & { id: string; revision: number }): Idea {
+      return repos.transaction(() => {
+        const existing = repos.ideas.get(patch.id);
+        if (!existing) throw notFound('Idea', patch.id);
+        checkRevision(existing, revision, `Idea "${existing.title}"`);
+        return check(Idea.parse({ ...existing, ...patch, updatedAt: nowIso() }));
+      });
     },
   };
 }

@@ -15,7 +15,7 @@ import {
 import { addDaysLocal, formatInZone, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
-import { ServiceError } from './errors';
+import { checkRevision, notFound, ServiceError } from './errors';
 import type { PostService } from './posts';
 import type { WorkspaceService } from './workspace';
 
@@ -27,16 +27,7 @@ interface SlotInfo {
 }
 const POST_PREFIX = 'post:';
 
-interface AppliedPlan {
-  batchId: string;
-  created: string[];
-  scheduled: Array<{ before: Post }>;
-  /** Ideas as they were before the plan marked them used: undo puts them back unchanged. */
-  ideas: Idea[];
-}
-
 export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
-  const undoLog = new Map<string, AppliedPlan>();
 
   const buildRequest = (scope: PlanScope): { request: PlanRequestInput; slotInfo: Map<string, SlotInfo> } => {
     const zone = workspace.timezone();
@@ -177,16 +168,19 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       const zone = workspace.timezone();
       const categories = new Map(repos.categories.list().map((c) => [c.id, c]));
       const now = nowIso();
-      const applied: AppliedPlan = { batchId: newId(), created: [], scheduled: [], ideas: [] };
-      const toStore: Post[] = [];
+      const batchId = newId();
+      const created: Post[] = [];
+      const scheduled: Post[] = [];
+      const ideasBefore: Idea[] = [];
+      const scheduledBefore: Post[] = [];
       for (const a of result.assignments) {
         const start = slotInfo.get(a.slotId)?.start;
         if (!start || !a.categoryId) continue;
         if (a.itemId?.startsWith(POST_PREFIX)) {
           const before = repos.posts.get(a.itemId.slice(POST_PREFIX.length));
           if (!before) continue;
-          applied.scheduled.push({ before });
-          toStore.push({ ...before, scheduledAt: start, channelIds: [a.channelId], updatedAt: now });
+          scheduledBefore.push(before);
+          scheduled.push({ ...before, scheduledAt: start, channelIds: [a.channelId], updatedAt: now });
           continue;
         }
         const idea = a.itemId?.startsWith(IDEA_PREFIX) ? repos.ideas.get(a.itemId.slice(IDEA_PREFIX.length)) : null;
@@ -207,33 +201,55 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           placeholder: !idea,
           seriesId: null,
           issues: [],
+          revision: 1,
           createdAt: now,
           updatedAt: now,
         };
-        if (idea) applied.ideas.push(idea);
-        applied.created.push(post.id);
-        toStore.push(post);
+        if (idea) ideasBefore.push(idea);
+        created.push(post);
       }
+      // Everything the plan read must be as it was: an edit made while it ran is never overwritten.
       repos.transaction(() => {
-        for (const idea of applied.ideas) {
+        for (const idea of ideasBefore) {
           const current = repos.ideas.get(idea.id);
-          if (current) repos.ideas.save({ ...current, status: 'used', updatedAt: now });
+          if (!current) throw notFound('Idea', idea.id);
+          checkRevision(current, idea.revision, `Idea "${idea.title}"`);
+          repos.ideas.save({ ...current, status: 'used', updatedAt: now });
         }
-        posts.storeAll(toStore);
+        const stored = posts.storeUnchanged(scheduled);
+        posts.storeAll(created);
+        repos.planBatches.insert(
+          batchId,
+          {
+            created: created.map((p) => p.id),
+            scheduled: scheduledBefore.map((before, i) => ({ before, revisionAfter: stored[i].revision })),
+            ideas: ideasBefore,
+          },
+          now,
+        );
       });
-      undoLog.set(applied.batchId, applied);
-      return { batchId: applied.batchId, scheduled: applied.scheduled.length, created: applied.created.length };
+      return { batchId, scheduled: scheduled.length, created: created.length };
     },
 
+    /** Takes an applied plan back, unless what it scheduled was edited since (then nothing changes). */
     undo(batchId: string): { undone: boolean } {
-      const applied = undoLog.get(batchId);
-      if (!applied) throw new ServiceError('not_found', `Plan ${batchId} cannot be undone any more (it was not applied in this session).`);
       repos.transaction(() => {
-        applied.created.forEach((id) => repos.posts.delete(id));
+        const applied = repos.planBatches.get(batchId);
+        if (!applied) throw new ServiceError('not_found', `Plan ${batchId} cannot be undone: it was already undone or never applied.`);
+        for (const id of applied.created) {
+          const current = repos.posts.get(id);
+          // created at revision 1: a later revision means someone has written it since
+          if (current) checkRevision(current, 1, `Post "${current.title}"`);
+          repos.posts.delete(id);
+        }
+        for (const { before, revisionAfter } of applied.scheduled) {
+          const current = repos.posts.get(before.id);
+          if (current) checkRevision(current, revisionAfter, `Post "${current.title}"`);
+        }
         posts.storeAll(applied.scheduled.map((s) => s.before));
         for (const idea of applied.ideas) repos.ideas.save(idea);
+        repos.planBatches.delete(batchId);
       });
-      undoLog.delete(batchId);
       return { undone: true };
     },
 

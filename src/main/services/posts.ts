@@ -4,7 +4,7 @@ import { Post } from '../../shared/domain/schemas';
 import { validatePost } from '../../shared/posts';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
-import { notFound, ServiceError } from './errors';
+import { checkRevision, notFound, ServiceError } from './errors';
 import type { WorkspaceService } from './workspace';
 
 /** What validation reads from the database, read once per batch of saves. */
@@ -48,23 +48,42 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
     return post;
   };
 
-  /** Validates references, recomputes issues and saves every post in one transaction. */
-  const storeAll = (posts: Post[]): Post[] => {
-    const context = readValidationContext(repos);
-    const stored = posts.map((post, index) => {
-      checkReferences(post, context, posts.length > 1 ? `[${index}].` : '');
-      const holidays = post.scheduledAt ? context.holidaysAround(Number(post.scheduledAt.slice(0, 4))) : [];
-      return { ...post, issues: validatePost(post, { channels: context.channels, holidays, blackouts: context.blackouts }) };
+  /** Validates references, recomputes issues and saves every post in one transaction; returns them as stored. */
+  const storeAll = (posts: Post[]): Post[] =>
+    repos.transaction(() => {
+      const context = readValidationContext(repos);
+      const checked = posts.map((post, index) => {
+        checkReferences(post, context, posts.length > 1 ? `[${index}].` : '');
+        const holidays = post.scheduledAt ? context.holidaysAround(Number(post.scheduledAt.slice(0, 4))) : [];
+        return { ...post, issues: validatePost(post, { channels: context.channels, holidays, blackouts: context.blackouts }) };
+      });
+      return checked.map((post) => ({ ...post, revision: repos.posts.save(post) }));
     });
-    repos.transaction(() => stored.forEach((post) => repos.posts.save(post)));
-    return stored;
-  };
   const store = (post: Post): Post => storeAll([post])[0];
+
+  /** Read, check the revision the caller read, change and write, all under the write lock. */
+  const changeAt = (id: string, revision: number, change: (post: Post) => Post): Post =>
+    repos.transaction(() => {
+      const existing = requirePost(id);
+      checkRevision(existing, revision, `Post "${existing.title}"`);
+      return store(change(existing));
+    });
+
+  /**
+   * Saves changed copies of posts read earlier (a plan, an export), refusing the whole batch if any
+   * of them was changed in the meantime: long work never overwrites an edit made while it ran.
+   */
+  const storeUnchanged = (changed: Post[]): Post[] =>
+    repos.transaction(() => {
+      for (const post of changed) checkRevision(requirePost(post.id), post.revision, `Post "${post.title}"`);
+      return storeAll(changed);
+    });
 
   return {
     list: (filter: PostFilter): Post[] => repos.posts.list(filter),
     get: requirePost,
     storeAll,
+    storeUnchanged,
 
     create(input: PostInput): Post {
       const now = nowIso();
@@ -73,13 +92,12 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
       );
     },
 
-    update(input: Partial<PostInput> & { id: string }): Post {
-      const existing = requirePost(input.id);
-      return store(Post.parse({ ...existing, ...input, updatedAt: nowIso() }));
+    update({ revision, ...patch }: Partial<PostInput> & { id: string; revision: number }): Post {
+      return changeAt(patch.id, revision, (existing) => Post.parse({ ...existing, ...patch, revision: existing.revision, updatedAt: nowIso() }));
     },
 
-    move(id: string, scheduledAt: string | null): Post {
-      return store({ ...requirePost(id), scheduledAt, updatedAt: nowIso() });
+    move(id: string, scheduledAt: string | null, revision: number): Post {
+      return changeAt(id, revision, (existing) => ({ ...existing, scheduledAt, updatedAt: nowIso() }));
     },
 
     duplicate(id: string): Post {
@@ -97,17 +115,21 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
     },
 
     delete(id: string): { deleted: Post } {
-      const post = requirePost(id);
-      repos.posts.delete(id);
-      return { deleted: post };
+      return repos.transaction(() => {
+        const post = requirePost(id);
+        repos.posts.delete(id);
+        return { deleted: post };
+      });
     },
 
-    /** Undo of delete: the post comes back exactly as it was. */
+    /** Undo of delete: the post comes back as it was (with a new revision, so stale copies stay stale). */
     restore(post: Post): Post {
-      if (repos.posts.get(post.id)) {
-        throw new ServiceError('conflict', `Post ${post.id} already exists; nothing to restore.`);
-      }
-      return store(post);
+      return repos.transaction(() => {
+        if (repos.posts.get(post.id)) {
+          throw new ServiceError('conflict', `Post ${post.id} already exists; nothing to restore.`);
+        }
+        return store({ ...post, revision: post.revision + 1 });
+      });
     },
 
     /** Re-validates every post (after channels or blackouts change). */

@@ -1,6 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { ApiFailure } from '../api/client';
 
+/** A write refused because the record changed elsewhere since it was read; `error.current` is the other version. */
+export const isConflict = (error: unknown): error is ApiFailure =>
+  error instanceof ApiFailure && error.error.code === 'conflict' && error.error.current !== undefined;
+
 /** Shows any failure as a readable notification (the field paths of a validation error included). */
 export function showError(error: unknown, title = 'Something went wrong'): void {
   const message =

@@ -17,6 +17,7 @@ import {
   Network,
   Post,
   PostImage,
+  Revision,
   PostLink,
   PostStatus,
   PostingSlot,
@@ -100,6 +101,8 @@ export type IdeaInput = z.infer<typeof IdeaInput>;
 export const CategoryDraft = z.object({
   /** absent for a new category */
   id: Id.optional(),
+  /** the revision read, for an existing category (compare-and-set) */
+  revision: Revision.optional(),
   name: z.string().trim().min(1, 'a category needs a name').max(80),
   color: HexColor,
   description: z.string().max(1000).optional(),
@@ -267,7 +270,7 @@ export const contract = {
 
   'channels.list': op(z.object({}), z.array(Channel)),
   'channels.create': op(ChannelInput, Channel),
-  'channels.update': op(ChannelInput.partial().extend({ id: Id }), Channel),
+  'channels.update': op(ChannelInput.partial().extend({ id: Id, revision: Revision }), Channel),
   'channels.delete': op(ById, z.object({ deleted: z.boolean() })),
 
   'categories.list': op(z.object({}), z.array(Category)),
@@ -277,8 +280,9 @@ export const contract = {
   'posts.list': op(PostFilter, z.array(Post)),
   'posts.get': op(ById, Post),
   'posts.create': op(PostInput, Post),
-  'posts.update': op(PostInput.partial().extend({ id: Id }), Post),
-  'posts.move': op(z.object({ id: Id, scheduledAt: UtcInstant.nullable() }), Post),
+  /** `revision` is the one the caller read: a post changed since is refused with `conflict`. */
+  'posts.update': op(PostInput.partial().extend({ id: Id, revision: Revision }), Post),
+  'posts.move': op(z.object({ id: Id, scheduledAt: UtcInstant.nullable(), revision: Revision }), Post),
   'posts.duplicate': op(ById, Post),
   'posts.delete': op(ById, z.object({ deleted: Post })),
   /** Undo of a delete: puts the exact post back. */
@@ -295,7 +299,7 @@ export const contract = {
   'observances.save': op(z.object({ observances: z.array(Observance) }), z.array(Observance)),
   'ideas.list': op(z.object({ statuses: z.array(IdeaStatus).optional() }), z.array(Idea)),
   'ideas.create': op(IdeaInput, Idea),
-  'ideas.update': op(IdeaInput.partial().extend({ id: Id }), Idea),
+  'ideas.update': op(IdeaInput.partial().extend({ id: Id, revision: Revision }), Idea),
   'planning.preview': op(PlanScope, PlanPreview),
   'planning.apply': op(PlanScope, z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int() })),
   'planning.undo': op(z.object({ batchId: Id }), z.object({ undone: z.boolean() })),
@@ -327,6 +331,8 @@ export const ApiError = z.object({
   message: z.string(),
   /** For validation errors: the path of each bad field and what is wrong with it. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+  /** For a conflict: the record as it is now (the other version). */
+  current: z.unknown().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -51,6 +51,8 @@ export const STATUS_LABELS: Record<PostStatus, string> = {
 };
 
 export const Id = z.uuid();
+/** Bumped by every write of a row; an update names the revision it read (compare-and-set). */
+export const Revision = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** An instant, always stored in UTC: `2026-03-08T14:30:00.000Z`. */
 export const UtcInstant = z.iso.datetime({ offset: false });
 /** A calendar date `YYYY-MM-DD` (no time, no zone). */
@@ -94,6 +96,7 @@ export const Channel = z.object({
   slots: z.array(PostingSlot).default([]),
   /** Per-server character limit, only meaningful for Mastodon. */
   maxLength: z.number().int().positive().nullable().default(null),
+  revision: Revision.default(1),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });
@@ -113,6 +116,7 @@ export const Category = z.object({
   maxPerWeek: z.number().int().min(0).nullable().default(null),
   noConsecutive: z.boolean().default(false),
   sortOrder: z.number().int().default(0),
+  revision: Revision.default(1),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });
@@ -171,6 +175,7 @@ export const Post = z.object({
   seriesId: Id.nullable().default(null),
   /** Validation results (network text rules, closures, DST), recomputed on every save. */
   issues: z.array(PostIssue).default([]),
+  revision: Revision.default(1),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });
@@ -182,6 +187,7 @@ export const Series = z.object({
   /** The recurrence as given (see SeriesInput in calendar-rules) and the text shown for it. */
   rule: z.record(z.string(), z.unknown()),
   description: z.string().default(''),
+  revision: Revision.default(1),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });
@@ -193,6 +199,7 @@ export const BlackoutPeriod = z.object({
   /** inclusive */
   endDate: LocalDate,
   reason: z.string().max(200).default(''),
+  revision: Revision.default(1),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });
@@ -220,6 +227,7 @@ export const Idea = z.object({
   /** Window in which the story can run (inclusive local dates). */
   earliest: LocalDate.nullable().default(null),
   latest: LocalDate.nullable().default(null),
+  revision: Revision.default(1),
   createdAt: UtcInstant,
   updatedAt: UtcInstant,
 });

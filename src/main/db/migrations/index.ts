@@ -137,6 +137,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX export_items_by_post ON export_items(post_id, channel_id);
     `,
   },
+  {
+    version: 4,
+    name: 'reliability: a revision on every row (compare-and-set), plan batches kept for undo',
+    sql: `
+      ALTER TABLE posts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE channels ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE categories ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE ideas ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE blackouts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE series ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+
+      -- What undo of an applied plan needs, so it survives a restart and works from any process.
+      CREATE TABLE plan_batches (
+        id TEXT PRIMARY KEY,
+        undo TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,13 +4,13 @@ import { parseJson } from './rows';
 
 export function createBlackoutRepository(db: Db) {
   const listStmt = db.prepare(`
-    SELECT id, start_date AS startDate, end_date AS endDate, reason, created_at AS createdAt, updated_at AS updatedAt
+    SELECT id, start_date AS startDate, end_date AS endDate, reason, revision, created_at AS createdAt, updated_at AS updatedAt
     FROM blackouts ORDER BY start_date`);
   const upsertStmt = db.prepare(`
-    INSERT INTO blackouts (id, start_date, end_date, reason, created_at, updated_at)
-    VALUES (@id, @startDate, @endDate, @reason, @createdAt, @updatedAt)
+    INSERT INTO blackouts (id, start_date, end_date, reason, revision, created_at, updated_at)
+    VALUES (@id, @startDate, @endDate, @reason, @revision, @createdAt, @updatedAt)
     ON CONFLICT(id) DO UPDATE SET start_date = excluded.start_date, end_date = excluded.end_date,
-      reason = excluded.reason, updated_at = excluded.updated_at`);
+      reason = excluded.reason, updated_at = excluded.updated_at, revision = blackouts.revision + 1`);
   const deleteStmt = db.prepare('DELETE FROM blackouts WHERE id = ?');
   return {
     list: (): BlackoutPeriod[] => listStmt.all() as BlackoutPeriod[],
@@ -20,14 +20,14 @@ export function createBlackoutRepository(db: Db) {
 }
 
 export function createSeriesRepository(db: Db) {
-  const listStmt = db.prepare<[], { id: string; title: string; rule: string; description: string; created_at: string; updated_at: string }>(
+  const listStmt = db.prepare<[], { id: string; title: string; rule: string; description: string; revision: number; created_at: string; updated_at: string }>(
     'SELECT * FROM series ORDER BY created_at',
   );
   const upsertStmt = db.prepare(`
-    INSERT INTO series (id, title, rule, description, created_at, updated_at)
-    VALUES (@id, @title, @rule, @description, @createdAt, @updatedAt)
+    INSERT INTO series (id, title, rule, description, revision, created_at, updated_at)
+    VALUES (@id, @title, @rule, @description, @revision, @createdAt, @updatedAt)
     ON CONFLICT(id) DO UPDATE SET title = excluded.title, rule = excluded.rule,
-      description = excluded.description, updated_at = excluded.updated_at`);
+      description = excluded.description, updated_at = excluded.updated_at, revision = series.revision + 1`);
   return {
     list: (): Series[] =>
       listStmt.all().map((row) => ({
@@ -35,6 +35,7 @@ export function createSeriesRepository(db: Db) {
         title: row.title,
         rule: parseJson<Record<string, unknown>>(row.rule, {}),
         description: row.description,
+        revision: row.revision,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       })),

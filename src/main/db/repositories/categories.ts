@@ -14,6 +14,7 @@ interface CategoryRow {
   max_per_week: number | null;
   no_consecutive: number;
   sort_order: number;
+  revision: number;
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +32,7 @@ const toCategory = (row: CategoryRow): Category =>
     maxPerWeek: row.max_per_week,
     noConsecutive: toBool(row.no_consecutive),
     sortOrder: row.sort_order,
+    revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
@@ -40,15 +42,16 @@ export function createCategoryRepository(db: Db) {
   const getStmt = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE id = ?');
   const upsertStmt = db.prepare(`
     INSERT INTO categories (id, name, color, description, target_share, is_promotional, min_gap_slots,
-      min_gap_days, max_per_week, no_consecutive, sort_order, created_at, updated_at)
+      min_gap_days, max_per_week, no_consecutive, sort_order, revision, created_at, updated_at)
     VALUES (@id, @name, @color, @description, @target_share, @is_promotional, @min_gap_slots,
-      @min_gap_days, @max_per_week, @no_consecutive, @sort_order, @created_at, @updated_at)
+      @min_gap_days, @max_per_week, @no_consecutive, @sort_order, @revision, @created_at, @updated_at)
     ON CONFLICT(id) DO UPDATE SET name = excluded.name, color = excluded.color,
       description = excluded.description, target_share = excluded.target_share,
       is_promotional = excluded.is_promotional, min_gap_slots = excluded.min_gap_slots,
       min_gap_days = excluded.min_gap_days, max_per_week = excluded.max_per_week,
       no_consecutive = excluded.no_consecutive, sort_order = excluded.sort_order,
-      updated_at = excluded.updated_at`);
+      updated_at = excluded.updated_at, revision = categories.revision + 1
+    RETURNING revision`);
   const deleteStmt = db.prepare('DELETE FROM categories WHERE id = ?');
   return {
     list: (): Category[] => listStmt.all().map(toCategory),
@@ -57,8 +60,9 @@ export function createCategoryRepository(db: Db) {
       const row = getStmt.get(id);
       return row ? toCategory(row) : null;
     },
-    save: (c: Category): void =>
-      void upsertStmt.run({
+    /** Returns the row's new revision. */
+    save: (c: Category): number =>
+      (upsertStmt.get({
         id: c.id,
         name: c.name,
         color: c.color,
@@ -70,9 +74,10 @@ export function createCategoryRepository(db: Db) {
         max_per_week: c.maxPerWeek,
         no_consecutive: fromBool(c.noConsecutive),
         sort_order: c.sortOrder,
+        revision: c.revision,
         created_at: c.createdAt,
         updated_at: c.updatedAt,
-      }),
+      }) as { revision: number }).revision,
   };
 }
 export type CategoryRepository = ReturnType<typeof createCategoryRepository>;

@@ -4,6 +4,7 @@ import { createCategoryRepository } from './categories';
 import { createChannelRepository } from './channels';
 import { createExportRepository } from './exports';
 import { createIdeaRepository } from './ideas';
+import { createPlanBatchRepository } from './planBatches';
 import { createPostRepository } from './posts';
 import { createSettingsRepository } from './settings';
 
@@ -18,9 +19,14 @@ export function createRepositories(db: Db) {
     blackouts: createBlackoutRepository(db),
     series: createSeriesRepository(db),
     exports: createExportRepository(db),
-    /** Runs fn in one transaction: every multi-row write goes through here. */
+    planBatches: createPlanBatchRepository(db),
+    /**
+     * Runs fn in one write transaction: every write goes through here. It starts as BEGIN IMMEDIATE,
+     * so it takes the write lock before its first read and waits out the busy timeout behind another
+     * process; a deferred transaction that reads first fails at once with "database is locked".
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
   };
 }

@@ -17,6 +17,7 @@ interface PostRow {
   placeholder: number;
   series_id: string | null;
   issues: string;
+  revision: number;
   created_at: string;
   updated_at: string;
   channels: string;
@@ -43,6 +44,7 @@ const toPost = (row: PostRow): Post => {
     placeholder: toBool(row.placeholder),
     seriesId: row.series_id,
     issues: parseJson<PostIssue[]>(row.issues, []),
+    revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -61,14 +63,16 @@ export function createPostRepository(db: Db) {
   const getStmt = db.prepare<[string], PostRow>(`${SELECT_POSTS} WHERE p.id = ?`);
   const upsertStmt = db.prepare(`
     INSERT INTO posts (id, title, base_text, category_id, scheduled_at, timezone, images, link, notes,
-      status, placeholder, series_id, issues, created_at, updated_at)
+      status, placeholder, series_id, issues, revision, created_at, updated_at)
     VALUES (@id, @title, @base_text, @category_id, @scheduled_at, @timezone, @images, @link, @notes,
-      @status, @placeholder, @series_id, @issues, @created_at, @updated_at)
+      @status, @placeholder, @series_id, @issues, @revision, @created_at, @updated_at)
     ON CONFLICT(id) DO UPDATE SET title = excluded.title, base_text = excluded.base_text,
       category_id = excluded.category_id, scheduled_at = excluded.scheduled_at,
       timezone = excluded.timezone, images = excluded.images, link = excluded.link,
       notes = excluded.notes, status = excluded.status, placeholder = excluded.placeholder,
-      series_id = excluded.series_id, issues = excluded.issues, updated_at = excluded.updated_at`);
+      series_id = excluded.series_id, issues = excluded.issues, updated_at = excluded.updated_at,
+      revision = posts.revision + 1
+    RETURNING revision`);
   const clearChannelsStmt = db.prepare('DELETE FROM post_channels WHERE post_id = ?');
   const addChannelStmt = db.prepare(
     'INSERT INTO post_channels (post_id, channel_id, text_override, position) VALUES (?, ?, ?, ?)',
@@ -122,9 +126,9 @@ export function createPostRepository(db: Db) {
       return (db.prepare(sql).all(...params) as PostRow[]).map(toPost);
     },
 
-    /** Inserts or replaces a post and its channel list (call inside a transaction). */
-    save(post: Post): void {
-      upsertStmt.run({
+    /** Inserts or replaces a post and its channel list (call inside a transaction); returns its new revision. */
+    save(post: Post): number {
+      const { revision } = upsertStmt.get({
         id: post.id,
         title: post.title,
         base_text: post.baseText,
@@ -138,13 +142,15 @@ export function createPostRepository(db: Db) {
         placeholder: fromBool(post.placeholder),
         series_id: post.seriesId,
         issues: JSON.stringify(post.issues),
+        revision: post.revision,
         created_at: post.createdAt,
         updated_at: post.updatedAt,
-      });
+      }) as { revision: number };
       clearChannelsStmt.run(post.id);
       post.channelIds.forEach((channelId, position) => {
         addChannelStmt.run(post.id, channelId, post.channelTexts[channelId] ?? null, position);
       });
+      return revision;
     },
 
     delete(id: string): boolean {

@@ -16,7 +16,7 @@ import { PlanDialog } from '../planning/PlanDialog';
 import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../../shared/domain/schemas';
 import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
 import { call } from '../../api/client';
-import { showError } from '../../app/errors';
+import { isConflict, showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { BacklogPanel } from './BacklogPanel';
@@ -220,8 +220,8 @@ export function CalendarPage() {
     );
   };
 
-  const move = async (id: string, scheduledAt: string | null) => {
-    const post = await call('posts.move', { id, scheduledAt });
+  const move = async (id: string, scheduledAt: string | null, revision: number) => {
+    const post = await call('posts.move', { id, scheduledAt, revision });
     setPosts((list) => list.map((p) => (p.id === id ? post : p)));
     // the mix panel and the open slots follow the move
     void loadSurroundings();
@@ -242,15 +242,17 @@ export function CalendarPage() {
     const before = post.scheduledAt;
     const after = target.instant;
     try {
-      await move(post.id, after);
+      // undo and redo each send the revision the last step left
+      let current = await move(post.id, after, post.revision);
       undo.push({
         label: `move of “${post.title}”`,
-        undo: async () => void (await move(post.id, before)),
-        redo: async () => void (await move(post.id, after)),
+        undo: async () => void (current = await move(post.id, before, current.revision)),
+        redo: async () => void (current = await move(post.id, after, current.revision)),
       });
     } catch (error) {
       arg.revert();
       showError(error, 'Could not move the post');
+      if (isConflict(error)) await reload();
     }
   };
 
@@ -266,15 +268,16 @@ export function CalendarPage() {
     }
     const at = target.instant;
     try {
-      await call('posts.move', { id: post.id, scheduledAt: at });
+      let current = await call('posts.move', { id: post.id, scheduledAt: at, revision: post.revision });
       undo.push({
         label: `scheduling “${post.title}”`,
-        undo: async () => void (await call('posts.move', { id: post.id, scheduledAt: null }), await reload()),
-        redo: async () => void (await call('posts.move', { id: post.id, scheduledAt: at }), await reload()),
+        undo: async () => void ((current = await call('posts.move', { id: post.id, scheduledAt: null, revision: current.revision })), await reload()),
+        redo: async () => void ((current = await call('posts.move', { id: post.id, scheduledAt: at, revision: current.revision })), await reload()),
       });
       await reload();
     } catch (error) {
       showError(error, 'Could not schedule the post');
+      if (isConflict(error)) await reload();
     }
   };
 

@@ -25,7 +25,8 @@ import type { PostInput } from '../../../shared/api/contract';
 import { POST_STATUSES, STATUS_LABELS, type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime, zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
-import { showError } from '../../app/errors';
+import { isConflict, showError } from '../../app/errors';
+import { ConflictDialog } from './ConflictDialog';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
@@ -86,7 +87,10 @@ export function PostEditor({
   const zone = info.timezone;
   const undo = useUndo();
   const existing = target.post;
-  const [initial] = useState<Draft>(() => draftFrom(target, zone));
+  // The saved version this edit applies to: its revision goes with the save (compare-and-set).
+  const [base, setBase] = useState<Post | undefined>(existing);
+  const [conflict, setConflict] = useState<Post | null>(null);
+  const [initial, setInitial] = useState<Draft>(() => draftFrom(target, zone));
   const [draft, setDraft] = useState<Draft>(initial);
   const [confirmingClose, setConfirmingClose] = useState(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -134,21 +138,23 @@ export function PostEditor({
     link: draft.link.trim() ? { url: draft.link.trim(), utm: hasUtm ? draft.utm : null } : null,
   });
 
-  const save = async () => {
+  const save = async (onto: Post | undefined = base) => {
     if (when && when.status === 'gap') return;
     setSaving(true);
     try {
-      if (existing) {
-        const before = existing;
-        const after = await call('posts.update', { id: existing.id, ...toInput() });
+      if (existing && onto) {
+        const before = onto;
+        const after = await call('posts.update', { id: existing.id, revision: onto.revision, ...toInput() });
         const restoreFields = (p: Post) => {
           const { id, title, baseText, channelIds, channelTexts, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder } = p;
           return { id, title, baseText, channelIds, channelTexts, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder };
         };
+        // each step sends the revision the previous one left, so undo never overwrites someone else's edit
+        let current = after;
         undo.push({
           label: `edit of “${after.title}”`,
-          undo: async () => void (await call('posts.update', restoreFields(before)), onChanged()),
-          redo: async () => void (await call('posts.update', restoreFields(after)), onChanged()),
+          undo: async () => void ((current = await call('posts.update', { ...restoreFields(before), revision: current.revision })), onChanged()),
+          redo: async () => void ((current = await call('posts.update', { ...restoreFields(after), revision: current.revision })), onChanged()),
         });
       } else if (draft.repeat !== 'none' && draft.date) {
         const { seriesId, posts, skipped } = await call('series.create', {
@@ -182,7 +188,8 @@ export function PostEditor({
       onChanged();
       onClose();
     } catch (error) {
-      showError(error, 'Could not save the post');
+      if (existing && isConflict(error)) setConflict(error.error.current as Post);
+      else showError(error, 'Could not save the post');
     } finally {
       setSaving(false);
     }
@@ -438,6 +445,27 @@ export function PostEditor({
         </Button>
       </Group>
     </Modal>
+    {conflict && (
+      <ConflictDialog
+        mine={{ title: draft.title, baseText: draft.baseText, scheduledAt: when?.instant ?? null, status: draft.status }}
+        theirs={conflict}
+        zone={zone}
+        onCancel={() => setConflict(null)}
+        onTakeTheirs={() => {
+          const theirs = draftFrom({ post: conflict }, zone);
+          setBase(conflict);
+          setInitial(theirs);
+          setDraft(theirs);
+          setConflict(null);
+          onChanged();
+        }}
+        onKeepMine={() => {
+          setBase(conflict);
+          setConflict(null);
+          void save(conflict);
+        }}
+      />
+    )}
     </>
   );
 }

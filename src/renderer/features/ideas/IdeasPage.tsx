@@ -35,12 +35,12 @@ export function IdeasPage() {
 
   const update = async (idea: Idea, patch: Partial<IdeaInput>, label: string) => {
     try {
-      await call('ideas.update', { id: idea.id, ...patch });
+      let { revision } = await call('ideas.update', { id: idea.id, revision: idea.revision, ...patch });
       const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, idea[k as keyof Idea]])) as Partial<IdeaInput>;
       undo.push({
         label,
-        undo: async () => void (await call('ideas.update', { id: idea.id, ...previous }), await reload()),
-        redo: async () => void (await call('ideas.update', { id: idea.id, ...patch }), await reload()),
+        undo: async () => void (({ revision } = await call('ideas.update', { id: idea.id, revision, ...previous })), await reload()),
+        redo: async () => void (({ revision } = await call('ideas.update', { id: idea.id, revision, ...patch })), await reload()),
       });
       await reload();
     } catch (error) {
@@ -56,17 +56,17 @@ export function IdeasPage() {
         categoryId: idea.categoryId,
         notes: `Story idea from ${idea.submittedBy || 'staff'}${idea.branch ? ` (${idea.branch})` : ''}.`,
       });
-      await call('ideas.update', { id: idea.id, status: 'used' });
+      let { revision } = await call('ideas.update', { id: idea.id, revision: idea.revision, status: 'used' });
       undo.push({
         label: `draft from “${idea.title}”`,
         undo: async () => {
           await call('posts.delete', { id: post.id });
-          await call('ideas.update', { id: idea.id, status: idea.status });
+          ({ revision } = await call('ideas.update', { id: idea.id, revision, status: idea.status }));
           await reload();
         },
         redo: async () => {
           await call('posts.restore', { post });
-          await call('ideas.update', { id: idea.id, status: 'used' });
+          ({ revision } = await call('ideas.update', { id: idea.id, revision, status: 'used' }));
           await reload();
         },
       });

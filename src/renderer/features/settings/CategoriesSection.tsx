@@ -12,6 +12,7 @@ import { MUTED, showError, showSaved } from './feedback';
 
 const toDraft = (c: Category): CategoryDraft => ({
   id: c.id,
+  revision: c.revision,
   name: c.name,
   color: c.color,
   description: c.description,
@@ -41,14 +42,19 @@ export function CategoriesSection() {
     try {
       const saved = await call('categories.save', { categories: drafts });
       setDrafts(saved.map(toDraft));
+      // undo and redo name the revisions the last step left (compare-and-set)
+      let current = saved;
+      const onto = (set: CategoryDraft[]) =>
+        set.map((d) => ({ ...d, revision: current.find((c) => c.id === d.id)?.revision ?? d.revision }));
+      const after = saved.map(toDraft);
       undo.push({
         label: 'category changes',
         undo: async () => {
-          await call('categories.save', { categories: before });
+          current = await call('categories.save', { categories: onto(before) });
           await reload();
         },
         redo: async () => {
-          await call('categories.save', { categories: saved.map(toDraft) });
+          current = await call('categories.save', { categories: onto(after) });
           await reload();
         },
       });

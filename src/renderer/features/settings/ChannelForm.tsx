@@ -116,12 +116,13 @@ export function ChannelForm({ channel, onClose }: { channel?: Channel; onClose: 
     try {
       if (channel) {
         const before = editableFields(channel);
-        const saved = await call('channels.update', { id: channel.id, ...input });
+        const saved = await call('channels.update', { id: channel.id, revision: channel.revision, ...input });
         const after = editableFields(saved);
+        let revision = saved.revision;
         undo.push({
           label: `edit of channel “${saved.name}”`,
-          undo: async () => void (await call('channels.update', before), await reload()),
-          redo: async () => void (await call('channels.update', after), await reload()),
+          undo: async () => void ((revision = (await call('channels.update', { ...before, revision })).revision), await reload()),
+          redo: async () => void ((revision = (await call('channels.update', { ...after, revision })).revision), await reload()),
         });
         showSaved('Channel saved', `“${saved.name}” is up to date.`);
       } else {
