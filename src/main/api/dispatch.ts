@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type OperationName } from '../../shared/api/contract';
 import { formatIssuePath } from '../../shared/issue-path';
-import { ServiceError } from '../services/errors';
+import { ServiceError, storageFailure } from '../services/errors';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -34,7 +34,8 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       const handler = handlers[name] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value };
-    } catch (error) {
+    } catch (caught) {
+      const error = storageFailure(caught) ?? caught;
       if (error instanceof ServiceError) {
         const current = error.current === undefined ? {} : { current: error.current };
         return { ok: false, error: { code: error.code, message: error.message, issues: error.issues, ...current } };

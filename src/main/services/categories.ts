@@ -14,7 +14,10 @@ export function createCategoryService(repos: Repositories) {
 
     save(drafts: CategoryDraft[]): Category[] {
       const seen = new Map<string, number>();
+      const ids = new Set<string>();
       drafts.forEach((draft, index) => {
+        if (draft.id && ids.has(draft.id)) fail(`categories[${index}].id`, `category ${draft.id} is listed twice`);
+        if (draft.id) ids.add(draft.id);
         const key = draft.name.trim().toLowerCase();
         if (seen.has(key)) fail(`categories[${index}].name`, `"${draft.name}" is used twice`);
         seen.set(key, index);

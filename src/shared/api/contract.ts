@@ -18,6 +18,7 @@ import {
   Post,
   PostImage,
   Revision,
+  uniqueList,
   PostLink,
   PostStatus,
   PostingSlot,
@@ -27,6 +28,25 @@ import {
 } from '../domain/schemas';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** At most this many ids in one filter (SQLite binds each as a variable). */
+export const MAX_FILTER_IDS = 1000;
+const idFilter = z.array(Id).max(MAX_FILTER_IDS);
+
+const DAY_MS = 86_400_000;
+/**
+ * A `from`..`to` range of local dates (`to` included) that runs forwards and spans at most
+ * `maxDays`: checked with the input, so a bad range is a validation error naming `to`.
+ */
+const dateRange = <T extends z.ZodType<{ from: string; to: string }>>(schema: T, maxDays: number) =>
+  schema.superRefine((value, ctx) => {
+    const days = (Date.parse(value.to) - Date.parse(value.from)) / DAY_MS + 1;
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: `the range ends (${value.to}) before it starts (${value.from})` });
+    else if (days > maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `the range spans ${days} days; at most ${maxDays} at a time` });
+  });
+/** Calendars and plans look at most a bit over a year at a time; reports and exports ten. */
+export const MAX_CALENDAR_DAYS = 400;
+export const MAX_REPORT_DAYS = 3660;
 
 export const WorkspaceInfo = Workspace.extend({
   path: z.string(),
@@ -40,7 +60,11 @@ export const ChannelInput = z.object({
   handle: z.string().max(120).optional(),
   color: HexColor.optional(),
   timezone: TimeZone.nullable().optional(),
-  slots: z.array(PostingSlot).optional(),
+  slots: z
+    .array(PostingSlot)
+    .max(500)
+    .refine((slots) => new Set(slots.map((s) => `${s.weekday}@${s.time}`)).size === slots.length, 'a posting slot is listed twice')
+    .optional(),
   maxLength: z.number().int().positive().nullable().optional(),
 });
 export type ChannelInput = z.infer<typeof ChannelInput>;
@@ -48,7 +72,7 @@ export type ChannelInput = z.infer<typeof ChannelInput>;
 export const PostInput = z.object({
   title: z.string().trim().min(1, 'a post needs a title').max(200),
   baseText: z.string().max(70000).optional(),
-  channelIds: z.array(Id).optional(),
+  channelIds: uniqueList(Id, 'channel').optional(),
   channelTexts: z.record(z.string(), z.string().max(70000)).optional(),
   categoryId: Id.nullable().optional(),
   scheduledAt: UtcInstant.nullable().optional(),
@@ -64,9 +88,9 @@ export type PostInput = z.infer<typeof PostInput>;
 export const PostFilter = z.object({
   from: UtcInstant.optional(),
   to: UtcInstant.optional(),
-  channelIds: z.array(Id).optional(),
-  categoryIds: z.array(Id).optional(),
-  statuses: z.array(PostStatus).optional(),
+  channelIds: idFilter.optional(),
+  categoryIds: idFilter.optional(),
+  statuses: z.array(PostStatus).max(20).optional(),
   text: z.string().max(200).optional(),
   /** true = only unscheduled posts (the backlog) */
   unscheduled: z.boolean().optional(),
@@ -155,7 +179,7 @@ export const ExportScope = z.object({
   from: LocalDate,
   to: LocalDate,
   /** Only these channels (default: every channel of each post). */
-  channelIds: z.array(Id).optional(),
+  channelIds: idFilter.optional(),
   /** Day-first or month-first dates (Hootsuite, Sprout). */
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
   /** Public https address where the output folder is published; local images become base URL + src. */
@@ -288,7 +312,7 @@ export const contract = {
   /** Undo of a delete: puts the exact post back. */
   'posts.restore': op(z.object({ post: Post }), Post),
 
-  'calendar.overlay': op(z.object({ from: LocalDate, to: LocalDate }), CalendarOverlay),
+  'calendar.overlay': op(dateRange(z.object({ from: LocalDate, to: LocalDate }), MAX_CALENDAR_DAYS), CalendarOverlay),
   'blackouts.list': op(z.object({}), z.array(BlackoutPeriod)),
   'blackouts.create': op(
     z.object({ startDate: LocalDate, endDate: LocalDate, reason: z.string().max(200).optional() }),
@@ -297,13 +321,13 @@ export const contract = {
   'blackouts.delete': op(ById, z.object({ deleted: z.boolean() })),
   'observances.list': op(z.object({}), z.array(Observance)),
   'observances.save': op(z.object({ observances: z.array(Observance) }), z.array(Observance)),
-  'ideas.list': op(z.object({ statuses: z.array(IdeaStatus).optional() }), z.array(Idea)),
+  'ideas.list': op(z.object({ statuses: z.array(IdeaStatus).max(20).optional() }), z.array(Idea)),
   'ideas.create': op(IdeaInput, Idea),
   'ideas.update': op(IdeaInput.partial().extend({ id: Id, revision: Revision }), Idea),
-  'planning.preview': op(PlanScope, PlanPreview),
-  'planning.apply': op(PlanScope, z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int() })),
+  'planning.preview': op(dateRange(PlanScope, MAX_CALENDAR_DAYS), PlanPreview),
+  'planning.apply': op(dateRange(PlanScope, MAX_CALENDAR_DAYS), z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int() })),
   'planning.undo': op(z.object({ batchId: Id }), z.object({ undone: z.boolean() })),
-  'mix.report': op(MixScope, MixReport),
+  'mix.report': op(dateRange(MixScope, MAX_REPORT_DAYS), MixReport),
   'series.create': op(
     SeriesCreateInput,
     z.object({
@@ -312,8 +336,8 @@ export const contract = {
       skipped: z.array(z.object({ date: LocalDate, message: z.string() })),
     }),
   ),
-  'export.preview': op(ExportScope, ExportPreview),
-  'export.run': op(ExportRunInput, ExportResult),
+  'export.preview': op(dateRange(ExportScope, MAX_REPORT_DAYS), ExportPreview),
+  'export.run': op(dateRange(ExportRunInput, MAX_REPORT_DAYS), ExportResult),
   'export.batches': op(z.object({}), z.array(ExportBatchSummary)),
   'export.changed': op(z.object({}), z.array(ExportChange)),
 } as const;
@@ -325,7 +349,11 @@ export type OperationOutput<K extends OperationName> = z.output<Contract[K]['out
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unknown_operation', 'internal'] as const;
+/**
+ * `storage`: the workspace file cannot be written (read-only, disk full); `busy`: another process
+ * held the write lock past the busy timeout. Both leave the workspace unchanged.
+ */
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'storage', 'busy', 'unknown_operation', 'internal'] as const;
 export const ApiError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),

@@ -53,10 +53,21 @@ export const STATUS_LABELS: Record<PostStatus, string> = {
 export const Id = z.uuid();
 /** Bumped by every write of a row; an update names the revision it read (compare-and-set). */
 export const Revision = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** Years the calendar rules cover (Fed holidays from 1986 to 9998, and a year either side of a post). */
+export const MIN_YEAR = 1987;
+export const MAX_YEAR = 9997;
+const inYearRange = (text: string): boolean => {
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+const YEAR_MESSAGE = `expected a year from ${MIN_YEAR} to ${MAX_YEAR}`;
 /** An instant, always stored in UTC: `2026-03-08T14:30:00.000Z`. */
-export const UtcInstant = z.iso.datetime({ offset: false });
+export const UtcInstant = z.iso.datetime({ offset: false }).refine(inYearRange, YEAR_MESSAGE);
 /** A calendar date `YYYY-MM-DD` (no time, no zone). */
-export const LocalDate = z.iso.date();
+export const LocalDate = z.iso.date().refine(inYearRange, YEAR_MESSAGE);
+/** A list without repeats (a channel listed twice would be two rows for one post). */
+export const uniqueList = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item).refine((list) => new Set(list).size === list.length, `a ${what} is listed twice`);
 /** A wall-clock time `HH:mm`. */
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:mm');
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1f7a8c');
@@ -158,7 +169,7 @@ export const Post = z.object({
   title: z.string().trim().min(1).max(200),
   /** Shared text used on every channel unless overridden. */
   baseText: z.string().max(70000).default(''),
-  channelIds: z.array(Id).default([]),
+  channelIds: uniqueList(Id, 'channel').default([]),
   /** Per-channel override texts, keyed by channel id. */
   channelTexts: z.record(z.string(), z.string().max(70000)).default({}),
   categoryId: Id.nullable().default(null),

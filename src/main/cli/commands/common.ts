@@ -1,6 +1,6 @@
 import { userDataDir } from '../../paths';
 import { defaultDatabasePath, openWorkspace, workspaceExists, type Workspace } from '../../workspace';
-import { ServiceError } from '../../services/errors';
+import { ServiceError, storageFailure } from '../../services/errors';
 import { CliError } from '../output';
 
 export const defaultDb = (): string => defaultDatabasePath(userDataDir());
@@ -17,7 +17,8 @@ export function openExistingWorkspace(dbPath: string): Workspace {
 export async function withWorkspace<T>(workspace: Workspace, fn: (workspace: Workspace) => T | Promise<T>): Promise<T> {
   try {
     return await fn(workspace);
-  } catch (error) {
+  } catch (caught) {
+    const error = storageFailure(caught) ?? caught;
     if (error instanceof ServiceError) throw new CliError(error.message);
     throw error;
   } finally {
