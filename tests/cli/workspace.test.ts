@@ -166,12 +166,12 @@ describe('workspace import', () => {
     fs.writeFileSync(notJson, '{"format": "storybank-workspace", ');
     const broken = run('workspace', 'import', notJson, '--db', demoDb);
     expect(broken.code).not.toBe(0);
-    expect(broken.stderr).toContain(`${notJson} is not valid JSON`);
+    expect(broken.stderr).toContain(`${notJson}: not valid JSON`);
 
     const missing = path.join(dir, 'missing.json');
     const absent = run('workspace', 'import', missing, '--db', demoDb);
     expect(absent.code).not.toBe(0);
-    expect(absent.stderr).toContain(`cannot read ${missing}`);
+    expect(absent.stderr).toContain(`${missing}: cannot read it`);
     expect(absent.stderr).toContain('ENOENT');
 
     const wrongKind = path.join(dir, 'array.json');
@@ -180,5 +180,31 @@ describe('workspace import', () => {
     expect(array.code).not.toBe(0);
     expect(array.stderr).toContain(`${wrongKind}: (file): expected a JSON object`);
     expect(fingerprint(demoDb)).toBe(before);
+  });
+
+  it('a device, a folder and an oversized file are refused before reading; a BOM is fine', () => {
+    const before = fingerprint(demoDb);
+    const zero = run('workspace', 'import', '/dev/zero', '--db', demoDb);
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toContain('/dev/zero: not a regular file');
+    const folder = run('workspace', 'import', dir, '--db', demoDb);
+    expect(folder.stderr).toContain(`${dir}: not a regular file`);
+    const huge = path.join(dir, 'huge.json');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 201 * 1024 * 1024); // sparse: no disk used
+    const big = run('workspace', 'import', huge, '--db', demoDb);
+    expect(big.stderr).toMatch(/201\.0 MB is over the 200 MB limit/);
+    const plan = run('plan', '--request', '/dev/zero');
+    expect(plan.stderr).toContain('/dev/zero: not a regular file');
+    expect(fingerprint(demoDb)).toBe(before);
+
+    // Windows editors save UTF-8 with a byte-order mark: it is read like any other workspace file
+    const exported = path.join(dir, 'with-bom.json');
+    expect(run('workspace', 'export', '-o', exported, '--db', demoDb).code).toBe(0);
+    fs.writeFileSync(exported, `\uFEFF${fs.readFileSync(exported, 'utf8')}`);
+    const target = path.join(dir, 'from-bom.sqlite');
+    const imported = run('workspace', 'import', exported, '--db', target);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
   });
 });

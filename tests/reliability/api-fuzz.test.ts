@@ -13,7 +13,6 @@ afterAll(() => ws.cleanup());
 
 const channel = ws.services.channels.list()[0];
 const post = ws.services.posts.list({})[0];
-const category = ws.services.categories.list()[0];
 const idea = ws.services.ideas.list()[0];
 
 /** A valid input per operation: the fuzzer bends these. */

@@ -1,6 +1,6 @@
 // `storybank plan` and `storybank mix`: the balance engine and the mix report from the shell.
 import type { Command } from 'commander';
-import fs from 'node:fs';
+import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
 import { autofill, parsePlanRequest, PlanningInputError, type PlanResult } from '../../../shared/planning';
 import { formatInZone } from '../../../shared/time';
 import { CliError, printData } from '../output';
@@ -10,16 +10,10 @@ import { parseLocalDateOption } from './posts';
 const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
 
 function readJsonFile(file: string): unknown {
-  let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return readJsonInput(file, INPUT_FILE_LIMITS.planRequest);
   } catch (error) {
-    throw new CliError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new CliError(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../../shared/workspace-file';
+import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
 import { openWorkspace } from '../../workspace';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
@@ -32,17 +33,11 @@ const errorText = (error: unknown): string =>
 
 /** Reads and validates a workspace file; every failure names the file. */
 export function readWorkspaceFile(file: string): WorkspaceFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file} (${errorText(error)}); nothing was imported.`);
-  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = readJsonInput(file, INPUT_FILE_LIMITS.workspace);
   } catch (error) {
-    throw new CliError(`${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); nothing was imported.`);
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}; nothing was imported.`);
   }
   const result = parseWorkspaceFile(json);
   if (!result.ok) {

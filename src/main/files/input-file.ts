@@ -1,0 +1,49 @@
+// Every file Storybank reads from a user (workspace files, plan requests, later imports) comes
+// through here: a regular file, within a stated size cap checked before reading, UTF-8 with or
+// without a byte-order mark. Each failure names the file and says what to do.
+import fs from 'node:fs';
+import { ServiceError } from '../services/errors';
+
+export const MB = 1024 * 1024;
+/** Size caps, stated in the README. */
+export const INPUT_FILE_LIMITS = { workspace: 200 * MB, planRequest: 50 * MB } as const;
+
+const errno = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+
+/** Reads a text file the user named, refusing devices, folders and anything over `maxBytes`. */
+export function readTextInput(file: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    throw new ServiceError('validation', `${file}: cannot read it (${errno(error)})`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new ServiceError('validation', `${file}: not a regular file (a folder, device or pipe cannot be read)`);
+    if (stat.size > maxBytes) {
+      throw new ServiceError('validation', `${file}: ${(stat.size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit for this kind of file`);
+    }
+    // Read at most the cap even if the file grows meanwhile.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    let text = buffer.subarray(0, read).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text;
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
+    throw new ServiceError('validation', `${file}: cannot read it (${errno(error)})`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A JSON file the user named, parsed; the error names the file. */
+export function readJsonInput(file: string, maxBytes: number): unknown {
+  const text = readTextInput(file, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ServiceError('validation', `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
