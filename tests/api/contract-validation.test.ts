@@ -40,6 +40,10 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'export.run': { input: { format: 'tiktok', from: '2027-01-01', to: '2027-01-31' }, path: 'format' },
   'export.batches': { input: 'latest', path: '(input)' },
   'export.changed': { input: [1], path: '(input)' },
+  'backups.list': { input: 'all', path: '(input)' },
+  'backups.create': { input: 3, path: '(input)' },
+  'backups.setPolicy': { input: { keepDaily: -1, keepWeekly: 4 }, path: 'keepDaily' },
+  'backups.restore': { input: { name: '../../etc/passwd' }, path: 'name' },
 };
 
 describe('every API operation rejects bad input with a typed validation error and changes nothing', () => {

@@ -51,6 +51,10 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'export.run': { format: 'json', from: '2026-01-01', to: '2026-12-31', outputDir: path.join(outDir, 'run') },
   'export.batches': {},
   'export.changed': {},
+  'backups.list': {},
+  'backups.create': {},
+  'backups.setPolicy': { keepDaily: 7, keepWeekly: 4 },
+  'backups.restore': { name: 'auto-2026-01-01T00-00-00-000Z.sqlite' },
 };
 
 // Values that break schemas and the code behind them: wrong types, extremes, odd strings.

@@ -44,5 +44,9 @@ export function createHandlers(s: Services): Handlers {
     'export.run': (input) => s.exports.run(input),
     'export.batches': () => s.exports.batches(),
     'export.changed': () => s.exports.changed(),
+    'backups.list': () => ({ folder: s.backups.folder(), policy: s.backups.policy(), backups: s.backups.list() }),
+    'backups.create': () => s.backups.backupNow(),
+    'backups.setPolicy': (policy) => s.backups.setPolicy(policy),
+    'backups.restore': ({ name }) => s.backups.restoreNamed(name),
   };
 }

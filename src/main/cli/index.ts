@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { version } from '../../../package.json';
 import { startHost } from '../host/server';
+import { scheduleAutoBackups } from '../services/backups';
 import { openWorkspace, workspaceExists } from '../workspace';
 import { CliError, printData } from './output';
 import { defaultDb } from './commands/common';
@@ -9,6 +10,7 @@ import { registerWorkspaceCommands } from './commands/workspace';
 import { registerPostCommands } from './commands/posts';
 import { registerPlanningCommands } from './commands/planning';
 import { registerExportCommands } from './commands/export';
+import { registerBackupCommands } from './commands/backups';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -56,7 +58,9 @@ export function buildProgram(): Command {
       const workspace = openWorkspace({ dbPath: opts.db, demo: opts.demo });
       const host = await startHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_DIR, port: opts.port });
       process.stdout.write(`Listening on ${host.url}\n`);
+      const stopBackups = scheduleAutoBackups(workspace.services.backups, (message) => process.stderr.write(`${message}\n`));
       const stop = (): void => {
+        stopBackups();
         void host.close().then(() => {
           workspace.close();
           process.exit(0);
@@ -70,6 +74,7 @@ export function buildProgram(): Command {
   registerPostCommands(program);
   registerExportCommands(program);
   registerPlanningCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

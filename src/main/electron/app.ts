@@ -2,6 +2,7 @@
 // everything the app does goes through workspace.dispatch.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { scheduleAutoBackups } from '../services/backups';
 import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
 import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -54,7 +55,9 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
   app.on('activate', () => {
     if (workspace && BrowserWindow.getAllWindows().length === 0) showMainWindow();
   });
+  let stopBackups: () => void = () => {};
   app.on('will-quit', () => {
+    stopBackups();
     unregisterIpc();
     workspace?.close();
     workspace = null;
@@ -77,6 +80,7 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
   }
 
   const openedWorkspace = workspace;
+  stopBackups = scheduleAutoBackups(openedWorkspace.services.backups, (message) => console.error(message));
   unregisterIpc = registerIpcHandlers(
     ipcMain,
     (name, input) => openedWorkspace.dispatch(name, input),

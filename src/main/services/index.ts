@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { createRepositories } from '../db/repositories';
+import { createBackupService } from './backups';
 import { createCalendarService } from './calendar';
 import { createCategoryService } from './categories';
 import { createChannelService } from './channels';
@@ -14,17 +15,20 @@ export function createServices(db: Db, dbPath: string) {
   const repos = createRepositories(db);
   const workspace = createWorkspaceService(repos, dbPath);
   const posts = createPostService(repos, workspace);
+  const calendar = createCalendarService(repos, workspace, posts);
+  const backups = createBackupService(repos, dbPath);
   return {
     repos,
     workspace,
     channels: createChannelService(repos, posts),
     categories: createCategoryService(repos),
     posts,
-    calendar: createCalendarService(repos, workspace, posts),
+    calendar,
     planning: createPlanningService(repos, workspace, posts),
     ideas: createIdeaService(repos),
-    transfer: createTransferService(repos, posts, workspace),
     exports: createExportService(repos, workspace, posts),
+    backups,
+    transfer: createTransferService(repos, { posts, workspace, calendar, backups }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

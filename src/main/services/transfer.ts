@@ -3,6 +3,8 @@ import { SHARE_TOLERANCE, WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION, type Wo
 import type { Repositories } from '../db/repositories';
 import { nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
+import type { BackupService } from './backups';
+import type { CalendarService } from './calendar';
 import type { PostService } from './posts';
 import type { WorkspaceService } from './workspace';
 
@@ -14,15 +16,23 @@ export interface ImportSummary {
   ideas: number;
   blackouts: number;
   series: number;
+  exportBatches: number;
   /** Posts that came out of the import with at least one issue (recomputed, not copied). */
   postsWithIssues: number;
 }
 
 // Children before parents so foreign keys never get in the way.
 // Export history goes too: it describes posts of the workspace being replaced.
-const WORKSPACE_TABLES = ['export_items', 'export_batches', 'post_channels', 'posts', 'ideas', 'categories', 'channels', 'blackouts', 'series'] as const;
+const WORKSPACE_TABLES = ['export_items', 'export_batches', 'plan_batches', 'post_channels', 'posts', 'ideas', 'categories', 'channels', 'blackouts', 'series'] as const;
 
-export function createTransferService(repos: Repositories, posts: PostService, workspace: WorkspaceService) {
+export interface TransferDependencies {
+  posts: PostService;
+  workspace: WorkspaceService;
+  calendar: CalendarService;
+  backups: BackupService;
+}
+
+export function createTransferService(repos: Repositories, { posts, workspace, calendar, backups }: TransferDependencies) {
   /** After a merge the categories in the database must still be a valid mix. */
   const checkMergedCategories = (): void => {
     const categories = repos.categories.list();
@@ -67,6 +77,9 @@ export function createTransferService(repos: Repositories, posts: PostService, w
           ideas: repos.ideas.list(),
           blackouts: repos.blackouts.list(),
           series: repos.series.list(),
+          observances: calendar.listObservances(),
+          exportBatches: repos.exports.history(),
+          backupPolicy: backups.policy(),
         };
       });
     },
@@ -91,6 +104,10 @@ export function createTransferService(repos: Repositories, posts: PostService, w
         file.series.forEach((series) => repos.series.save(series));
         file.ideas.forEach((idea) => repos.ideas.save(idea));
         const stored = posts.storeAll(file.posts);
+        if (file.observances) calendar.saveObservances(file.observances);
+        const known = new Set(repos.exports.list().map((b) => b.id));
+        for (const { items, ...batch } of file.exportBatches) if (!known.has(batch.id)) repos.exports.insert(batch, items);
+        if (file.backupPolicy) repos.settings.set('backup.policy', JSON.stringify(file.backupPolicy));
         return {
           replaced: options.replace,
           channels: file.channels.length,
@@ -99,6 +116,7 @@ export function createTransferService(repos: Repositories, posts: PostService, w
           ideas: file.ideas.length,
           blackouts: file.blackouts.length,
           series: file.series.length,
+          exportBatches: file.exportBatches.length,
           postsWithIssues: stored.filter((post) => post.issues.length > 0).length,
         };
       });

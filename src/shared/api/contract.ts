@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Observance, SeriesInput } from '../calendar-rules';
 import { MixReport, PlanAssignment, PlanResult } from '../planning';
 import { ExportFormat } from '../export/types';
+import { backupOperations } from './backups';
 import {
   BlackoutPeriod,
   Category,
@@ -340,6 +341,7 @@ export const contract = {
   'export.run': op(dateRange(ExportRunInput, MAX_REPORT_DAYS), ExportResult),
   'export.batches': op(z.object({}), z.array(ExportBatchSummary)),
   'export.changed': op(z.object({}), z.array(ExportChange)),
+  ...backupOperations,
 } as const;
 
 export type Contract = typeof contract;

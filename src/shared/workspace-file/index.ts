@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   BlackoutPeriod,
   Category,
+  Id,
   Channel,
   Idea,
   Post,
@@ -15,16 +16,30 @@ import {
   Workspace,
 } from '../domain/schemas';
 import { formatIssuePath } from '../issue-path';
+import { Observance } from '../calendar-rules/observances';
+import { BackupPolicy } from '../api/backups';
 
 export const WORKSPACE_FILE_FORMAT = 'storybank-workspace';
-export const WORKSPACE_FILE_VERSION = 1;
+/** Version 2 adds observances, export history and the backup policy; version 1 files still load. */
+export const WORKSPACE_FILE_VERSION = 2;
+
+/** One recorded export with what went out (content hash per post and channel). */
+export const ExportBatchRecord = z.strictObject({
+  id: Id,
+  format: z.string().min(1).max(40),
+  options: z.record(z.string(), z.unknown()).default({}),
+  files: z.array(z.strictObject({ name: z.string(), path: z.string(), rows: z.number().int().min(0) })).default([]),
+  createdAt: UtcInstant,
+  items: z.array(z.strictObject({ postId: z.string().min(1), channelId: z.string().min(1), contentHash: z.string().min(1) })).default([]),
+});
+export type ExportBatchRecord = z.output<typeof ExportBatchRecord>;
 /** How far the category target shares may stray from 1 (rounding in hand-edited files). */
 export const SHARE_TOLERANCE = 0.001;
 
 export const WorkspaceFile = z.strictObject({
   format: z.literal(WORKSPACE_FILE_FORMAT, { error: `expected "${WORKSPACE_FILE_FORMAT}"` }),
-  version: z.literal(WORKSPACE_FILE_VERSION, {
-    error: `this Storybank reads workspace files of version ${WORKSPACE_FILE_VERSION}`,
+  version: z.union([z.literal(1), z.literal(WORKSPACE_FILE_VERSION)], {
+    error: `this Storybank reads workspace files of version 1 to ${WORKSPACE_FILE_VERSION}`,
   }),
   exportedAt: UtcInstant,
   workspace: Workspace,
@@ -35,6 +50,10 @@ export const WorkspaceFile = z.strictObject({
   ideas: z.array(Idea).default([]),
   blackouts: z.array(BlackoutPeriod).default([]),
   series: z.array(Series).default([]),
+  /** The calendar's observances (defaults switched on and off, and the bank's own); absent = the defaults. */
+  observances: z.array(Observance).optional(),
+  exportBatches: z.array(ExportBatchRecord).default([]),
+  backupPolicy: BackupPolicy.optional(),
 });
 export type WorkspaceFile = z.output<typeof WorkspaceFile>;
 export type WorkspaceFileInput = z.input<typeof WorkspaceFile>;
@@ -131,12 +150,17 @@ function crossRecordProblems(file: WorkspaceFile): WorkspaceFileProblem[] {
   });
 
   uniqueIds('series');
+  const batchIds = new Set<string>();
+  file.exportBatches.forEach((batch, index) => {
+    if (batchIds.has(batch.id)) problems.push(problemAt(['exportBatches', index, 'id'], `duplicate id ${batch.id}`));
+    batchIds.add(batch.id);
+  });
   return problems;
 }
 
 // Document order of the top-level keys, so "first" problem means first in the file as written:
 // by section, then by record position inside it (whole-section problems after its records).
-const SECTION_ORDER = ['format', 'version', 'exportedAt', 'workspace', 'channels', 'categories', 'posts', 'ideas', 'blackouts', 'series'];
+const SECTION_ORDER = ['format', 'version', 'exportedAt', 'workspace', 'channels', 'categories', 'posts', 'ideas', 'blackouts', 'series', 'observances', 'exportBatches', 'backupPolicy'];
 const documentOrder = (path: string): [number, number] => {
   const section = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
   const rank = SECTION_ORDER.indexOf(section);

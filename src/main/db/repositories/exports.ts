@@ -86,6 +86,15 @@ export function createExportRepository(db: Db) {
     /** Batches of one format, newest first. */
     listByFormat: (format: string) => byFormatStmt.all(format).map(toBatch),
     items: (batchId: string): ExportItemRecord[] => itemsStmt.all(batchId),
+    /** Every batch with its items, oldest first (the workspace file's export history). */
+    history: () =>
+      db
+        .prepare<[], BatchRow>(`${SELECT_BATCHES} ORDER BY b.created_at, b.rowid`)
+        .all()
+        .map((row) => {
+          const { items: _count, posts: _posts, ...batch } = toBatch(row);
+          return { ...batch, items: itemsStmt.all(batch.id) };
+        }),
     /** For every post and channel ever exported: its latest export. */
     lastExports: (): LastExportRecord[] => lastExportsStmt.all(),
   };
