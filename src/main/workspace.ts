@@ -6,12 +6,15 @@ import { createHandlers } from './api/handlers';
 import { openDatabase, type Db } from './db/connection';
 import { seedDemoWorkspace } from './demo/seed';
 import { createServices, type Services } from './services';
+import { scheduleAutoBackups } from './services/backups';
 
 export interface Workspace {
   db: Db;
   services: Services;
   dispatch: (name: string, input: unknown) => Promise<ApiResult<unknown>>;
   close(): void;
+  /** Automatic backups while the app or host is open (see scheduleAutoBackups); returns stop. */
+  startAutoBackups(report: (message: string) => void): () => void;
   /** true when this call created the database file */
   isNew: boolean;
 }
@@ -37,6 +40,7 @@ export function openWorkspace(opts: { dbPath: string; demo?: boolean }): Workspa
     services,
     dispatch: createDispatcher(createHandlers(services)),
     close: () => db.close(),
+    startAutoBackups: (report) => scheduleAutoBackups(services.backups, report),
     isNew,
   };
 }

@@ -9,6 +9,8 @@ const workspaceStub = vi.hoisted(() => ({
   opened: [] as { dbPath: string; demo?: boolean }[],
   closed: 0,
   dispatched: [] as { name: string; input: unknown }[],
+  backupsStarted: 0,
+  backupsStopped: 0,
 }));
 
 vi.mock('../../src/main/workspace', () => ({
@@ -21,6 +23,10 @@ vi.mock('../../src/main/workspace', () => ({
       isNew: !workspaceStub.exists,
       close: () => {
         workspaceStub.closed += 1;
+      },
+      startAutoBackups: () => {
+        workspaceStub.backupsStarted += 1;
+        return () => void (workspaceStub.backupsStopped += 1);
       },
       dispatch: async (name: string, input: unknown) => {
         workspaceStub.dispatched.push({ name, input });
@@ -48,6 +54,8 @@ describe('runStorybankApp', () => {
     workspaceStub.opened.length = 0;
     workspaceStub.closed = 0;
     workspaceStub.dispatched.length = 0;
+    workspaceStub.backupsStarted = 0;
+    workspaceStub.backupsStopped = 0;
   });
 
   it('resolves the built files next to out/main', () => {
@@ -114,10 +122,12 @@ describe('runStorybankApp', () => {
     expect(BrowserWindow.instances).toHaveLength(1);
   });
 
-  it('closes the workspace and removes the handlers on quit', async () => {
+  it('starts automatic backups with the workspace; on quit stops them, closes the workspace and removes the handlers', async () => {
     workspaceStub.exists = true;
     await start();
+    expect(workspaceStub.backupsStarted).toBe(1);
     app.emit('will-quit');
+    expect(workspaceStub.backupsStopped).toBe(1);
     expect(workspaceStub.closed).toBe(1);
     expect(ipcMain.handlers.size).toBe(0);
   });

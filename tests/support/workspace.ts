@@ -23,13 +23,19 @@ export function tempWorkspace(opts: { demo?: boolean; demoToday?: Date } = {}): 
   };
 }
 
-/** A hash of every row of every table: equal fingerprints mean nothing changed. */
-export function dbFingerprint(db: Db): string {
+/**
+ * A hash of every row of every table: equal fingerprints mean nothing changed. `ignore` leaves
+ * columns out (e.g. `revision`, which an undo moves forward rather than back).
+ */
+export function dbFingerprint(db: Db, ignore: readonly string[] = []): string {
   const hash = createHash('sha256');
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   for (const { name } of tables) {
     hash.update(name);
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]) {
+      for (const column of ignore) delete row[column];
+      hash.update(JSON.stringify(row));
+    }
   }
   return hash.digest('hex');
 }

@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { version } from '../../../package.json';
 import { startHost } from '../host/server';
-import { scheduleAutoBackups } from '../services/backups';
 import { openWorkspace, workspaceExists } from '../workspace';
 import { CliError, printData } from './output';
 import { defaultDb } from './commands/common';
@@ -58,7 +57,7 @@ export function buildProgram(): Command {
       const workspace = openWorkspace({ dbPath: opts.db, demo: opts.demo });
       const host = await startHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_DIR, port: opts.port });
       process.stdout.write(`Listening on ${host.url}\n`);
-      const stopBackups = scheduleAutoBackups(workspace.services.backups, (message) => process.stderr.write(`${message}\n`));
+      const stopBackups = workspace.startAutoBackups((message) => process.stderr.write(`${message}\n`));
       const stop = (): void => {
         stopBackups();
         void host.close().then(() => {

@@ -2,7 +2,6 @@
 // everything the app does goes through workspace.dispatch.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { scheduleAutoBackups } from '../services/backups';
 import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
 import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -80,7 +79,7 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
   }
 
   const openedWorkspace = workspace;
-  stopBackups = scheduleAutoBackups(openedWorkspace.services.backups, (message) => console.error(message));
+  stopBackups = openedWorkspace.startAutoBackups((message) => console.error(message));
   unregisterIpc = registerIpcHandlers(
     ipcMain,
     (name, input) => openedWorkspace.dispatch(name, input),

@@ -311,7 +311,7 @@ export const contract = {
   'posts.duplicate': op(ById, Post),
   'posts.delete': op(ById, z.object({ deleted: Post })),
   /** Undo of a delete: puts the exact post back. */
-  'posts.restore': op(z.object({ post: Post }), Post),
+  'posts.restore': op(z.object({ post: Post.extend({ channelIds: uniqueList(Id, 'channel') }) }), Post),
 
   'calendar.overlay': op(dateRange(z.object({ from: LocalDate, to: LocalDate }), MAX_CALENDAR_DAYS), CalendarOverlay),
   'blackouts.list': op(z.object({}), z.array(BlackoutPeriod)),

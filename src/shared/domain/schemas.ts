@@ -169,7 +169,7 @@ export const Post = z.object({
   title: z.string().trim().min(1).max(200),
   /** Shared text used on every channel unless overridden. */
   baseText: z.string().max(70000).default(''),
-  channelIds: uniqueList(Id, 'channel').default([]),
+  channelIds: z.array(Id).default([]),
   /** Per-channel override texts, keyed by channel id. */
   channelTexts: z.record(z.string(), z.string().max(70000)).default({}),
   categoryId: Id.nullable().default(null),

@@ -108,7 +108,7 @@ describe('parseWorkspaceFile: the first bad field, by JSON path', () => {
 
   it.each<[string, (f: Mutable) => void, string, RegExp?]>([
     ['wrong format marker', (f) => (f.format = 'something-else'), 'format', /storybank-workspace/],
-    ['other version', (f) => (f.version = 2), 'version', /version 1/],
+    ['other version', (f) => (f.version = 3), 'version', /version 1 to 2/],
     ['exportedAt not UTC', (f) => (f.exportedAt = '2027-03-01 12:00'), 'exportedAt'],
     ['unknown time zone', (f) => (f.workspace.timezone = 'Mars/Olympus'), 'workspace.timezone', /time zone/],
     ['empty workspace name', (f) => (f.workspace.name = ' '), 'workspace.name'],
