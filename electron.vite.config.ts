@@ -8,7 +8,7 @@ export default defineConfig({
       // Pure-JS dependencies are bundled (the CLI starts ~2x faster than resolving hundreds of
       // files in node_modules). External: native better-sqlite3, and twitter-text, whose require of
       // Node's deprecated punycode warns on every run unless it comes from node_modules.
-      externalizeDeps: { exclude: ['zod', 'date-fns', '@date-fns/tz', 'rrule', 'csv-parse', 'csv-stringify', 'ical-generator', 'commander', 'sirv'] },
+      externalizeDeps: { exclude: ['zod', 'date-fns', '@date-fns/tz', 'rrule', 'csv-parse', 'csv-stringify', 'ical-generator', 'commander', 'sirv', 'image-size'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/index.ts'),

@@ -10,6 +10,7 @@ import { registerPostCommands } from './commands/posts';
 import { registerPlanningCommands } from './commands/planning';
 import { registerExportCommands } from './commands/export';
 import { registerBackupCommands } from './commands/backups';
+import { registerDoctorCommand } from './commands/doctor';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -74,6 +75,7 @@ export function buildProgram(): Command {
   registerExportCommands(program);
   registerPlanningCommands(program);
   registerBackupCommands(program);
+  registerDoctorCommand(program);
   return program;
 }
 

@@ -106,11 +106,15 @@ function checkExistingDatabase(db: Db, file: string, quickCheck: boolean): void 
   }
 }
 
+/** One line per problem: SQLite puts "*** in database main ***" and a newline before the first. */
+export const integrityProblemText = (problem: string): string =>
+  problem.replace(/\*\*\* in database \w+ \*\*\*\s*/, '').replace(/\s*\n\s*/g, '; ');
+
 /** SQLite's quick integrity check: an empty list means healthy. */
 export function quickCheckProblems(db: Db, limit = 1): string[] {
   try {
     const rows = db.pragma(`quick_check(${limit})`) as { quick_check: string }[];
-    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok').map(integrityProblemText);
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }

@@ -1,4 +1,6 @@
 import { TZDate } from '@date-fns/tz';
+import fs from 'node:fs';
+import path from 'node:path';
 import { addDays, format, startOfMonth, subMonths } from 'date-fns';
 import type { Category, Channel, Network, Post, PostStatus } from '../../shared/domain/schemas';
 import { newId, nowIso } from '../db/repositories/rows';
@@ -54,13 +56,32 @@ const POST_IDEAS: Record<string, Array<{ title: string; text: string }>> = {
   ],
 };
 
-const DEMO_IMAGES: Record<string, string> = {
-  'Employee highlights': 'media/team-photo.jpg',
-  'Community & customer stories': 'media/community.jpg',
-  'Questions & conversation': 'media/question-card.png',
-  'Financial tips & education': 'media/tip-card.png',
-  'Products & promotions': 'media/product.png',
+/** The demo's own illustrations (resources/demo-media, drawn by scripts/make-demo-images.ts), per category. */
+const DEMO_IMAGE_FILES: Record<string, string> = {
+  'Employee highlights': 'team-photo.png',
+  'Community & customer stories': 'community.png',
+  'Questions & conversation': 'question-card.png',
+  'Financial tips & education': 'tip-card.png',
+  'Products & promotions': 'product.png',
 };
+
+/** resources/demo-media from the source tree, the built out/main (or its chunks), or the packaged app. */
+function demoMediaFolder(): string {
+  let dir = __dirname;
+  for (let up = 0; up < 5; up++, dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'resources', 'demo-media');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`the demo images (resources/demo-media) are missing beside ${__dirname}`);
+}
+
+/** Copies the demo images into the workspace media folder; returns each category's image path. */
+function addDemoImages(services: Services): Record<string, string> {
+  const folder = demoMediaFolder();
+  return Object.fromEntries(
+    Object.entries(DEMO_IMAGE_FILES).map(([category, file]) => [category, services.media.addBytes(fs.readFileSync(path.join(folder, file)), file).path]),
+  );
+}
 
 const STAFF_IDEAS = [
   { title: 'Teller Jake coaches a youth soccer team', submittedBy: 'Jake Miller', branch: 'Oak Street', category: 'Employee highlights' },
@@ -85,6 +106,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
   const { repos } = services;
   const zone = DEMO_BANK.timezone;
   const random = seededRandom(20261124);
+  const images = addDemoImages(services);
   repos.transaction(() => {
     services.workspace.update(DEMO_BANK);
     const now = nowIso();
@@ -146,7 +168,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
           // Instagram needs an image on every post; the demo gives one wherever Instagram is in.
           images:
             category.name === 'Employee highlights' || channelIds.includes(instagramId)
-              ? [{ src: DEMO_IMAGES[category.name] ?? 'media/team-photo.jpg', alt: `Photo for “${idea.title}”: Riverside staff and neighbours at the branch` }]
+              ? [{ src: images[category.name] ?? images['Employee highlights'], alt: `Photo for “${idea.title}”: Riverside staff and neighbours at the branch` }]
               : [],
           link: null,
           notes: '',

@@ -6,6 +6,7 @@ import { createCategoryService } from './categories';
 import { createChannelService } from './channels';
 import { createExportService } from './export';
 import { createIdeaService } from './ideas';
+import { createMediaService } from './media';
 import { createPlanningService } from './planning';
 import { createPostService } from './posts';
 import { createTransferService } from './transfer';
@@ -28,6 +29,7 @@ export function createServices(db: Db, dbPath: string) {
     ideas: createIdeaService(repos),
     exports: createExportService(repos, workspace, posts),
     backups,
+    media: createMediaService(repos, dbPath),
     transfer: createTransferService(repos, { posts, workspace, calendar, backups }),
   };
 }

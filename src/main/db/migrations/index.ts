@@ -139,7 +139,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'reliability: a revision on every row (compare-and-set), plan batches kept for undo',
+    name: 'reliability: a revision on every row (compare-and-set), plan batches kept for undo, media files by hash',
     sql: `
       ALTER TABLE posts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE channels ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
@@ -152,6 +152,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE plan_batches (
         id TEXT PRIMARY KEY,
         undo TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Files in the workspace's media folder, named by content: doctor checks them against these.
+      CREATE TABLE media (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        path TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        bytes INTEGER NOT NULL CHECK (bytes > 0),
+        width INTEGER,
+        height INTEGER,
+        original_name TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL
       ) STRICT;
     `,

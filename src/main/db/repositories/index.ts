@@ -4,6 +4,7 @@ import { createCategoryRepository } from './categories';
 import { createChannelRepository } from './channels';
 import { createExportRepository } from './exports';
 import { createIdeaRepository } from './ideas';
+import { createMediaRepository } from './media';
 import { createPlanBatchRepository } from './planBatches';
 import { createPostRepository } from './posts';
 import { createSettingsRepository } from './settings';
@@ -20,6 +21,7 @@ export function createRepositories(db: Db) {
     series: createSeriesRepository(db),
     exports: createExportRepository(db),
     planBatches: createPlanBatchRepository(db),
+    media: createMediaRepository(db),
     /**
      * Runs fn in one write transaction: every write goes through here. It starts as BEGIN IMMEDIATE,
      * so it takes the write lock before its first read and waits out the busy timeout behind another
