@@ -6,16 +6,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../src/shared/domain/schemas';
 import { ROOT } from '../e2e/serve';
+import { bundleScript } from '../support/bundle';
 import { tempWorkspace } from '../support/workspace';
 
 const ws = tempWorkspace();
 afterAll(() => ws.cleanup());
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const WRITER = path.join(ROOT, 'tests', 'support', 'race-writer.ts');
 
 function writer(name: string, count: number, startAt: number, ids: string[]): Promise<{ ok: number; conflicts: number; locked: number; other: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [WRITER, ws.dbPath, name, String(count), String(startAt), ...ids], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundleScript(WRITER), ws.dbPath, name, String(count), String(startAt), ...ids], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -10,6 +10,7 @@ import { format } from 'date-fns';
 import { BackupPolicy, DEFAULT_BACKUP_POLICY, type BackupInfo, type BackupKind } from '../../shared/api/backups';
 import {
   DatabaseVersionError,
+  integrityProblemText,
   LATEST_SCHEMA_VERSION,
   openDatabase,
   schemaVersion,
@@ -108,7 +109,7 @@ export function checkBackupFile(file: string): number {
   }
   try {
     const integrity = db.pragma('integrity_check(5)') as { integrity_check: string }[];
-    const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok').map(integrityProblemText);
     if (problems.length) throw new ServiceError('validation', `${file} is damaged (${problems[0]}); it cannot be restored.`);
     return schemaVersion(db);
   } finally {
