@@ -164,15 +164,27 @@ const earliestDeadlineFirst = (problem: ChannelProblem, bounds: Bounds): Int32Ar
   return sequence;
 };
 
-/** Rule-aware feasibility test: depth-first search in EDF order with a node budget. */
-const ruleSearch = (problem: ChannelProblem, bounds: Bounds, budget: number): Outcome => {
-  const { shares, pinned, minGap, maxPerWeek, week } = problem;
+interface RuleTables {
+  pinnedCounts: Int32Array;
+  /** previous / next pinned position of each category around each position */
+  previousPin: Int32Array;
+  nextPin: Int32Array;
+  weekCount: number;
+  /** pinned posts per category and week */
+  pinnedPerWeek: Int32Array;
+  weekSize: Int32Array;
+  indexInWeek: Int32Array;
+}
+
+// A channel's pins and weeks do not change between the many tests of one solve (or of one
+// coordination pass), so their tables are built once per pinned array.
+const ruleTableCache = new WeakMap<Int32Array, RuleTables>();
+const ruleTables = (problem: ChannelProblem): RuleTables => {
+  const cached = ruleTableCache.get(problem.pinned);
+  if (cached && cached.indexInWeek.length === problem.week.length) return cached;
+  const { shares, pinned, week } = problem;
   const categoryCount = shares.length;
   const total = pinned.length;
-  const { free, freePositions, lower, upper, deadlines } = bounds;
-  const stride = free + 1;
-  const pinnedCounts = pinnedPrefixCounts(problem);
-  // previous / next pinned position of each category around each position
   const previousPin = new Int32Array(categoryCount * total).fill(-1);
   const nextPin = new Int32Array(categoryCount * total).fill(-1);
   for (let i = 0; i < categoryCount; i++) {
@@ -189,14 +201,28 @@ const ruleSearch = (problem: ChannelProblem, bounds: Bounds, budget: number): Ou
   }
   let weekCount = 0;
   for (let k = 0; k < total; k++) if (week[k] + 1 > weekCount) weekCount = week[k] + 1;
-  const perWeek = new Int32Array(categoryCount * Math.max(1, weekCount));
-  for (let k = 0; k < total; k++) if (pinned[k] !== NO_CATEGORY) perWeek[pinned[k] * weekCount + week[k]]++;
-
-  // Weekly pacing: a capped category that is ahead of cap × (share of the week elapsed) is tried
-  // last, so it does not spend its weekly allowance early and leave the week's end unfillable.
+  const pinnedPerWeek = new Int32Array(categoryCount * Math.max(1, weekCount));
+  for (let k = 0; k < total; k++) if (pinned[k] !== NO_CATEGORY) pinnedPerWeek[pinned[k] * weekCount + week[k]]++;
   const weekSize = new Int32Array(Math.max(1, weekCount));
   const indexInWeek = new Int32Array(total);
   for (let k = 0; k < total; k++) indexInWeek[k] = weekSize[week[k]]++;
+  const tables = { pinnedCounts: pinnedPrefixCounts(problem), previousPin, nextPin, weekCount, pinnedPerWeek, weekSize, indexInWeek };
+  ruleTableCache.set(problem.pinned, tables);
+  return tables;
+};
+
+/** Rule-aware feasibility test: depth-first search in EDF order with a node budget. */
+const ruleSearch = (problem: ChannelProblem, bounds: Bounds, budget: number): Outcome => {
+  const { shares, pinned, minGap, maxPerWeek, week } = problem;
+  const categoryCount = shares.length;
+  const total = pinned.length;
+  const { free, freePositions, lower, upper, deadlines } = bounds;
+  const stride = free + 1;
+  const { pinnedCounts, previousPin, nextPin, weekCount, pinnedPerWeek, weekSize, indexInWeek } = ruleTables(problem);
+  const perWeek = Int32Array.from(pinnedPerWeek);
+
+  // Weekly pacing: a capped category that is ahead of cap × (share of the week elapsed) is tried
+  // last, so it does not spend its weekly allowance early and leave the week's end unfillable.
   const aheadOfPace = (i: number, position: number): number => {
     if (!Number.isFinite(maxPerWeek[i])) return 0;
     const w = week[position];
@@ -500,6 +526,54 @@ const leastViolatingSequence = (problem: ChannelProblem): Int32Array => {
 export const sequenceWithinBound = (problem: ChannelProblem, bound: number): Int32Array | null =>
   test(problem, bound, hasRules(problem)).sequence;
 
+/**
+ * A lower bound on B that the rules force, cheap to compute: a category capped per week (or
+ * spaced apart) cannot keep up with its share when its cap is below share × slots per week, so
+ * every B below max_k (k·r_i − most posts of i possible in the first k slots) fails. Starting the
+ * rule search there skips the tests that could only fail (each burns the whole search budget).
+ * The most posts possible is an upper bound (pins counted, caps and gaps honoured), so the floor
+ * never excludes a feasible B.
+ */
+export const ruleFloor = (problem: ChannelProblem): number => {
+  const { shares, pinned, minGap, maxPerWeek, week } = problem;
+  const total = pinned.length;
+  let floor = 0;
+  for (let i = 0; i < shares.length; i++) {
+    const capped = Number.isFinite(maxPerWeek[i]);
+    const gap = minGap[i];
+    if (shares[i] <= 0 || (!capped && gap <= 0)) continue;
+    // pins of i that already break its own rules make any bound below unsafe: skip the category
+    let pinsBreakRules = false;
+    const pinsInWeek = new Map<number, number>();
+    let lastPin = -Infinity;
+    for (let k = 0; k < total; k++) {
+      if (pinned[k] !== i) continue;
+      if (k - lastPin <= gap) pinsBreakRules = true;
+      lastPin = k;
+      pinsInWeek.set(week[k], (pinsInWeek.get(week[k]) ?? 0) + 1);
+    }
+    if (capped) for (const count of pinsInWeek.values()) if (count > maxPerWeek[i]) pinsBreakRules = true;
+    if (pinsBreakRules) continue;
+    let possibleBeforeWeek = 0;
+    let inWeek = 0;
+    let currentWeek = -1;
+    for (let k = 0; k < total; k++) {
+      if (week[k] !== currentWeek) {
+        possibleBeforeWeek += inWeek;
+        inWeek = 0;
+        currentWeek = week[k];
+      }
+      const usable = pinned[k] === NO_CATEGORY || pinned[k] === i;
+      if (usable && (!capped || inWeek < maxPerWeek[i])) inWeek++;
+      let most = possibleBeforeWeek + inWeek;
+      if (gap > 0) most = Math.min(most, Math.ceil((k + 1) / (gap + 1)));
+      const shortfall = (k + 1) * shares[i] - most;
+      if (shortfall > floor) floor = shortfall;
+    }
+  }
+  return floor;
+};
+
 /** Exact optimum B* with pins and without rules. */
 export const optimalPinnedBound = (problem: ChannelProblem): SearchResult => {
   const result = minimiseBound(problem, false, 0);
@@ -513,11 +587,12 @@ export const solveChannel = (problem: ChannelProblem): ChannelSolution => {
   if (!hasRules(problem)) {
     return { sequence: pinnedExact.sequence, deviation: pinnedOptimum, pinnedOptimum, pinnedSequence: pinnedExact.sequence, rulesHonoured: true, optimal: true };
   }
-  const atOptimum = test(problem, pinnedExact.bound, true);
-  if (atOptimum.sequence) {
+  const forced = ruleFloor(problem);
+  const atOptimum = forced > pinnedExact.bound + EPSILON ? null : test(problem, pinnedExact.bound, true);
+  if (atOptimum?.sequence) {
     return { sequence: atOptimum.sequence, deviation: prefixDeviation(atOptimum.sequence, problem.shares), pinnedOptimum, pinnedSequence: pinnedExact.sequence, rulesHonoured: true, optimal: true };
   }
-  const withRules = minimiseBound(problem, true, pinnedExact.bound);
+  const withRules = minimiseBound(problem, true, Math.max(pinnedExact.bound, forced));
   if (withRules) {
     return {
       sequence: withRules.sequence,
@@ -535,6 +610,6 @@ export const solveChannel = (problem: ChannelProblem): ChannelSolution => {
 /** Best B the engine finds with rules (NaN when no rule-abiding sequence was found). */
 export const bestBoundWithRules = (problem: ChannelProblem, floor: number): number => {
   if (!hasRules(problem)) return optimalPinnedBound(problem).bound;
-  const result = minimiseBound(problem, true, floor);
+  const result = minimiseBound(problem, true, Math.max(floor, ruleFloor(problem)));
   return result ? prefixDeviation(result.sequence, problem.shares) : Number.NaN;
 };

@@ -24,6 +24,15 @@ const MAX_SWAP_PASSES = 200;
 const MAX_ROUNDS = 4;
 /** Solver calls per exchange search (each is O(n·T), more with rules). */
 const MAX_EXCHANGE_ATTEMPTS = 400;
+const MAX_EXCHANGE_ATTEMPTS_WITH_RULES = 60;
+/** Slot work the exchange search may spend in all (attempts × slots): long plans get fewer attempts. */
+const EXCHANGE_SLOT_BUDGET = 2_000_000;
+/** Long swaps per channel and call, and slots tried on each side of a promising pair of buckets. */
+const MAX_LONG_SWAPS = 2000;
+/** Search budget of one exchange attempt when rules apply (the full solve gets 20 nodes a slot). */
+const EXCHANGE_SEARCH_NODES_PER_SLOT = 3;
+const EXCHANGE_SEARCH_MIN_NODES = 2000;
+const LONG_SWAP_TRIES = 8;
 
 export interface CoordinatedChannel {
   /** Full sequence (pins included, no open slots); replaced in place. */
@@ -296,61 +305,67 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
    * Repair: any two free slots of one channel in different periods, one of them in a period
    * outside the band. Only the two periods' counts change, so a period far away with room can
    * give a post without a chain of neighbour swaps. Accepts strict excess improvements only.
+   * Whether a swap helps depends only on the two slots' (period, category), so free slots are
+   * bucketed by that pair and each pair of buckets is evaluated once: linear in the slots, not
+   * quadratic. Only then are a few concrete slot pairs (nearest each other first) checked
+   * against the bound and the rules.
    */
   const longSwapSearch = (): boolean => {
     let any = false;
-    const periodHasExcess = new Uint8Array(periodCount);
-    const refreshExcessPeriods = (): void => {
-      for (let p = 0; p < periodCount; p++) {
-        periodHasExcess[p] = 0;
-        for (let i = 0; i < categoryCount; i++) if (excess(deviationOf(p, i)) > 0) periodHasExcess[p] = 1;
-      }
-    };
-    refreshExcessPeriods();
     for (const state of states) {
       const { sequence, period, problem: channelProblem } = state.channel;
       const pinned = channelProblem.pinned;
       const total = sequence.length;
-      // One end of the swap lies in a period with excess; the other anywhere in another period.
-      const lacks = new Uint8Array(categoryCount);
-      for (let x = 0; x < total; x++) {
-        if (pinned[x] !== NO_CATEGORY || !periodHasExcess[period[x]]) continue;
-        // Only worth a look when x's period sheds a category it has too many of or gains one it
-        // lacks; both depend on x's period alone, so they are read once per x (and after a move).
-        let shedsX = false;
-        let lacksAny = false;
-        const readPeriod = (): void => {
-          shedsX = deviationOf(period[x], sequence[x]) > BAND;
-          lacksAny = false;
-          for (let c = 0; c < categoryCount; c++) {
-            lacks[c] = deviationOf(period[x], c) < -BAND ? 1 : 0;
-            if (lacks[c]) lacksAny = true;
-          }
-        };
-        readPeriod();
-        if (!shedsX && !lacksAny) continue;
-        for (let y = 0; y < total; y++) {
-          if (pinned[y] !== NO_CATEGORY || period[y] === period[x]) continue;
-          if (!shedsX && !lacks[sequence[y]]) continue;
-          const a = x < y ? x : y;
-          const b = x < y ? y : x;
-          const i = sequence[a];
-          const j = sequence[b];
-          if (i === j) continue;
-          setSwapEntries(period[a], period[b], i, j);
-          if (!(evaluate()[0] < -EPSILON)) continue;
-          if (!keepsBound(state, a, b, i, j)) continue;
-          if (!keepsRules(state, a, b, j) || !keepsRules(state, b, a, i)) continue;
-          applyMove(state, a, b, i, j);
-          swaps++;
-          any = true;
-          refreshExcessPeriods();
-          if (!periodHasExcess[period[x]]) break;
-          readPeriod();
-        }
+      const bucketOf = (p: number, c: number): number => p * categoryCount + c;
+      for (let move = 0; move < MAX_LONG_SWAPS; move++) {
+        const buckets: number[][] = Array.from({ length: periodCount * categoryCount }, () => []);
+        for (let x = 0; x < total; x++) if (pinned[x] === NO_CATEGORY) buckets[bucketOf(period[x], sequence[x])].push(x);
+        if (!tryOneLongSwap(state, buckets, bucketOf)) break;
+        swaps++;
+        any = true;
       }
     }
     return any;
+  };
+
+  /** Finds and applies one long swap that lowers the excess; false when none exists. */
+  const tryOneLongSwap = (state: ChannelState, buckets: number[][], bucketOf: (p: number, c: number) => number): boolean => {
+    const { sequence } = state.channel;
+    for (let p = 0; p < periodCount; p++) {
+      let hasExcess = false;
+      for (let c = 0; c < categoryCount; c++) if (excess(deviationOf(p, c)) > 0) hasExcess = true;
+      if (!hasExcess) continue;
+      for (let i = 0; i < categoryCount; i++) {
+        const from = buckets[bucketOf(p, i)];
+        if (from.length === 0) continue;
+        for (let q = 0; q < periodCount; q++) {
+          if (q === p) continue;
+          for (let j = 0; j < categoryCount; j++) {
+            if (j === i) continue;
+            const to = buckets[bucketOf(q, j)];
+            if (to.length === 0) continue;
+            setSwapEntries(p, q, i, j);
+            if (!(evaluate()[0] < -EPSILON)) continue;
+            // slots of p nearest q, and of q nearest p, first: short bound checks, likelier to fit
+            const xs = q > p ? from.slice(-LONG_SWAP_TRIES).reverse() : from.slice(0, LONG_SWAP_TRIES);
+            const ys = q > p ? to.slice(0, LONG_SWAP_TRIES) : to.slice(-LONG_SWAP_TRIES).reverse();
+            for (const x of xs) {
+              for (const y of ys) {
+                const a = x < y ? x : y;
+                const b = x < y ? y : x;
+                const ia = sequence[a];
+                const jb = sequence[b];
+                if (!keepsBound(state, a, b, ia, jb)) continue;
+                if (!keepsRules(state, a, b, jb) || !keepsRules(state, b, a, ia)) continue;
+                applyMove(state, a, b, ia, jb);
+                return true;
+              }
+            }
+          }
+        }
+      }
+    }
+    return false;
   };
 
   const totalExcess = (): number => {
@@ -372,12 +387,16 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
 
   let exchanges = 0;
   let attempts = 0;
+  const slotCount = states.reduce((sum, state) => sum + state.channel.sequence.length, 0);
+  // With spacing or weekly rules each attempt is a search that mostly runs out: fewer of them.
+  const withRules = states.some((state) => state.channel.problem.minGap.some((g) => g > 0) || state.channel.problem.maxPerWeek.some(Number.isFinite));
+  const maxAttempts = Math.max(4, Math.min(withRules ? MAX_EXCHANGE_ATTEMPTS_WITH_RULES : MAX_EXCHANGE_ATTEMPTS, Math.floor(EXCHANGE_SLOT_BUDGET / Math.max(1, slotCount))));
   /** Exchanges the solver refused, keyed by channel version, cut and categories. */
   const refused = new Set<string>();
   const exchangeSearch = (): boolean => {
     let any = false;
     for (;;) {
-      if (attempts >= MAX_EXCHANGE_ATTEMPTS) return any;
+      if (attempts >= maxAttempts) return any;
       // Every (channel, cut, i out, j in) that would lower the excess, best first. A cut is a
       // period boundary (i moves to the next period, j back) or the channel's end (i becomes j).
       const candidates: Array<{ state: ChannelState; key: string; length: number; i: number; j: number; gain: number; squares: number }> = [];
@@ -403,7 +422,7 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
       candidates.sort((x, y) => x.gain - y.gain || x.squares - y.squares);
       let accepted = false;
       for (const { state, key, length, i, j } of candidates) {
-        if (attempts >= MAX_EXCHANGE_ATTEMPTS) return any;
+        if (attempts >= maxAttempts) return any;
         refused.add(key);
         const targets = heldCounts(state);
         const moved = targets.get(length)!;
@@ -411,7 +430,10 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
         moved[i]--;
         moved[j]++;
         attempts++;
-        const sequence = sequenceWithinBound({ ...state.channel.problem, prefixTargets: targets }, state.channel.bound);
+        // A rearrangement the rules allow is found within a few nodes per slot or not at all: a
+        // small search budget keeps the many refused attempts cheap (each would burn the full one).
+        const searchBudget = Math.max(EXCHANGE_SEARCH_MIN_NODES, EXCHANGE_SEARCH_NODES_PER_SLOT * state.channel.sequence.length);
+        const sequence = sequenceWithinBound({ ...state.channel.problem, prefixTargets: targets, searchBudget }, state.channel.bound);
         if (!sequence) continue;
         const { channel } = state;
         for (let k = 0; k < sequence.length; k++) {

@@ -70,15 +70,32 @@ const assertZone = (zone: string): void => {
 
 const toUtcIso = (ms: number): string => new Date(ms).toISOString();
 
+// The zone's UTC offset (minutes) at an instant, remembered per quarter hour: every offset and
+// every change of offset in the time-zone data falls on a quarter hour, so the answer is the same
+// for the whole bucket. Planning a year converts thousands of slots; each lookup otherwise costs
+// an Intl formatting call.
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const offsets = new Map<string, number>();
+const offsetAt = (zone: string, ms: number): number => {
+  const key = `${zone}@${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = tzOffset(zone, new Date(ms));
+    offsets.set(key, offset);
+  }
+  return offset;
+};
+
 /** Whether the instant `ms` shows as exactly this wall date and time in `zone`. */
 const showsAs = (ms: number, zone: string, wall: readonly number[]): boolean => {
-  const zoned = new TZDate(ms, zone);
+  const shown = new Date(ms + offsetAt(zone, ms) * MINUTE_MS);
   return (
-    zoned.getFullYear() === wall[0] &&
-    zoned.getMonth() + 1 === wall[1] &&
-    zoned.getDate() === wall[2] &&
-    zoned.getHours() === wall[3] &&
-    zoned.getMinutes() === wall[4]
+    shown.getUTCFullYear() === wall[0] &&
+    shown.getUTCMonth() + 1 === wall[1] &&
+    shown.getUTCDate() === wall[2] &&
+    shown.getUTCHours() === wall[3] &&
+    shown.getUTCMinutes() === wall[4]
   );
 };
 
@@ -95,7 +112,7 @@ export function zonedWallTimeToUtc(date: string, time: string, zone: string): Zo
   // offsets a day either side cover the offsets before and after any change near it.
   const wallAsUtc = Date.UTC(year, month - 1, day, hours, minutes);
   const offsets = new Set(
-    [-DAY_MS, 0, DAY_MS].map((delta) => tzOffset(zone, new Date(wallAsUtc + delta))),
+    [-DAY_MS, 0, DAY_MS].map((delta) => offsetAt(zone, wallAsUtc + delta)),
   );
   const readings = [...new Set([...offsets].map((offset) => wallAsUtc - offset * MINUTE_MS))].sort(
     (a, b) => a - b,
@@ -184,7 +201,7 @@ export function addDaysLocal(date: string, days: number): string {
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekdayOfDate(date: string): number {
   const [year, month, day] = parseLocalDate(date);
-  return getISODay(new TZDate(year, month - 1, day, 'UTC'));
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
 }
 
 /** Every calendar date from `from` to `to`, both included. */
