@@ -18,6 +18,7 @@ import {
   Network,
   Post,
   PostImage,
+  MAX_WEEKLY_SLOTS,
   Revision,
   uniqueList,
   PostLink,
@@ -55,6 +56,7 @@ export const WorkspaceInfo = Workspace.extend({
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
+
 export const ChannelInput = z.object({
   network: Network,
   name: z.string().trim().min(1).max(120),
@@ -63,7 +65,7 @@ export const ChannelInput = z.object({
   timezone: TimeZone.nullable().optional(),
   slots: z
     .array(PostingSlot)
-    .max(500)
+    .max(MAX_WEEKLY_SLOTS, `at most ${MAX_WEEKLY_SLOTS} posting slots a week per channel`)
     .refine((slots) => new Set(slots.map((s) => `${s.weekday}@${s.time}`)).size === slots.length, 'a posting slot is listed twice')
     .optional(),
   maxLength: z.number().int().positive().nullable().optional(),

@@ -89,6 +89,9 @@ const isValidTimeZone = (zone: string): boolean => {
 };
 export const TimeZone = z.string().min(1).refine(isValidTimeZone, 'unknown IANA time zone');
 
+/** Posting slots a week per channel: fourteen a day is more than any bank posts, and it keeps a year's plan small. */
+export const MAX_WEEKLY_SLOTS = 100;
+
 /** One weekly posting slot: weekday 1 = Monday … 7 = Sunday (ISO), wall-clock time in the channel zone. */
 export const PostingSlot = z.object({
   weekday: z.number().int().min(1).max(7),

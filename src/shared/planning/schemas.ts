@@ -76,6 +76,9 @@ const findDuplicates = (ids: string[]): number[] => {
 
 export const SHARE_SUM_TOLERANCE = 1e-6;
 
+/** Slots one channel may have in one plan: 64k plan in under 3 s; more would freeze the planner. */
+export const MAX_SLOTS_PER_CHANNEL = 70_000;
+
 export const PlanRequest = z
   .object({
     timezone: TimeZone,
@@ -94,6 +97,13 @@ export const PlanRequest = z
     }
     for (const index of findDuplicates(request.categories.map((c) => c.id))) {
       ctx.addIssue({ code: 'custom', path: ['categories', index, 'id'], message: 'duplicate category id' });
+    }
+    const perChannel = new Map<string, number>();
+    for (const slot of request.slots) perChannel.set(slot.channelId, (perChannel.get(slot.channelId) ?? 0) + 1);
+    for (const [channelId, count] of perChannel) {
+      if (count > MAX_SLOTS_PER_CHANNEL) {
+        ctx.addIssue({ code: 'custom', path: ['slots'], message: `channel '${channelId}' has ${count} slots; at most ${MAX_SLOTS_PER_CHANNEL} per channel in one plan (plan a shorter range)` });
+      }
     }
     for (const index of findDuplicates(request.slots.map((s) => s.id))) {
       ctx.addIssue({ code: 'custom', path: ['slots', index, 'id'], message: 'duplicate slot id' });

@@ -8,6 +8,7 @@ import {
   BlackoutPeriod,
   Category,
   Id,
+  MAX_WEEKLY_SLOTS,
   Channel,
   Idea,
   Post,
@@ -92,6 +93,11 @@ function crossRecordProblems(file: WorkspaceFile): WorkspaceFileProblem[] {
   };
 
   const channelIds = uniqueIds('channels');
+  file.channels.forEach((channel, index) => {
+    if (channel.slots.length > MAX_WEEKLY_SLOTS) {
+      problems.push(problemAt(['channels', index, 'slots'], `${channel.slots.length} posting slots a week; at most ${MAX_WEEKLY_SLOTS}`));
+    }
+  });
 
   const categoryIds = uniqueIds('categories');
   const categoryNames = new Map<string, number>();
