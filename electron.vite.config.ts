@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          'heavy-worker': resolve(__dirname, 'src/main/workers/heavy-worker.ts'),
         },
       },
     },

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './db/connection';
 import { seedDemoWorkspace } from './demo/seed';
 import { createServices, type Services } from './services';
 import { scheduleAutoBackups } from './services/backups';
+import { createHeavyWorkDispatch } from './workers/heavy-work';
 
 export interface Workspace {
   db: Db;
@@ -29,17 +30,32 @@ export function workspaceExists(dbPath: string): boolean {
   return fs.existsSync(dbPath);
 }
 
+export interface OpenWorkspaceOptions {
+  dbPath: string;
+  /** Seed the demo bank into a new workspace. */
+  demo?: boolean;
+  /** Skip the quick integrity check (a worker of a process that has already checked it). */
+  check?: boolean;
+  /** Run long operations in a worker thread (the app and the browser host): the built worker file. */
+  workerFile?: string;
+}
+
 /** Opens a workspace (one SQLite file), migrating it; `demo` seeds the demo bank into a new one. */
-export function openWorkspace(opts: { dbPath: string; demo?: boolean }): Workspace {
+export function openWorkspace(opts: OpenWorkspaceOptions): Workspace {
   const isNew = !workspaceExists(opts.dbPath);
-  const db = openDatabase(opts.dbPath);
+  const db = openDatabase(opts.dbPath, { check: opts.check ?? true });
   const services = createServices(db, path.resolve(opts.dbPath));
   if (opts.demo && services.channels.list().length === 0) seedDemoWorkspace(services);
+  const inProcess = createDispatcher(createHandlers(services));
+  const heavy = opts.workerFile ? createHeavyWorkDispatch({ dbPath: opts.dbPath, workerFile: opts.workerFile, inProcess }) : null;
   return {
     db,
     services,
-    dispatch: createDispatcher(createHandlers(services)),
-    close: () => db.close(),
+    dispatch: heavy?.dispatch ?? inProcess,
+    close: () => {
+      void heavy?.close();
+      db.close();
+    },
     startAutoBackups: (report) => scheduleAutoBackups(services.backups, report),
     isNew,
   };

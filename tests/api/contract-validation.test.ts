@@ -44,6 +44,8 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'backups.create': { input: 3, path: '(input)' },
   'backups.setPolicy': { input: { keepDaily: -1, keepWeekly: 4 }, path: 'keepDaily' },
   'backups.restore': { input: { name: '../../etc/passwd' }, path: 'name' },
+  'jobs.progress': { input: { jobId: 'job-1' }, path: 'jobId' },
+  'jobs.cancel': { input: {}, path: 'jobId' },
 };
 
 describe('every API operation rejects bad input with a typed validation error and changes nothing', () => {

@@ -55,6 +55,8 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'backups.create': {},
   'backups.setPolicy': { keepDaily: 7, keepWeekly: 4 },
   'backups.restore': { name: 'auto-2026-01-01T00-00-00-000Z.sqlite' },
+  'jobs.progress': { jobId: '00000000-0000-4000-8000-000000000000' },
+  'jobs.cancel': { jobId: '00000000-0000-4000-8000-000000000000' },
 };
 
 // Values that break schemas and the code behind them: wrong types, extremes, odd strings.

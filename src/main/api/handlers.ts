@@ -48,5 +48,8 @@ export function createHandlers(s: Services): Handlers {
     'backups.create': () => s.backups.backupNow(),
     'backups.setPolicy': (policy) => s.backups.setPolicy(policy),
     'backups.restore': ({ name }) => s.backups.restoreNamed(name),
+    // Jobs run in a worker only where a worker pool wraps this dispatcher (the app, the host).
+    'jobs.progress': ({ jobId }) => ({ jobId, state: 'unknown', phase: '', done: 0, total: 0 }),
+    'jobs.cancel': () => ({ cancelled: false }),
   };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { version } from '../../../package.json';
 import { startHost } from '../host/server';
+import { defaultWorkerFile } from '../workers/heavy-work';
 import { openWorkspace, workspaceExists } from '../workspace';
 import { CliError, printData } from './output';
 import { defaultDb } from './commands/common';
@@ -55,7 +56,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (default: any free port)', parsePort, 0)
     .option('--demo', 'create the demo bank if the workspace is new')
     .action(async (opts: { db: string; port: number; demo?: boolean }) => {
-      const workspace = openWorkspace({ dbPath: opts.db, demo: opts.demo });
+      const workspace = openWorkspace({ dbPath: opts.db, demo: opts.demo, workerFile: defaultWorkerFile(__dirname) });
       const host = await startHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_DIR, port: opts.port });
       process.stdout.write(`Listening on ${host.url}\n`);
       const stopBackups = workspace.startAutoBackups((message) => process.stderr.write(`${message}\n`));

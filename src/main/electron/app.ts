@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
+import { defaultWorkerFile } from '../workers/heavy-work';
 import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { installSecurityBaseline } from './security';
@@ -70,7 +71,7 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
   try {
     dbPath = databasePathFromArgs(argv) ?? defaultDatabasePath(app.getPath('userData'));
     const demo = workspaceExists(dbPath) ? false : await askForDemoWorkspace(dialog);
-    workspace = openWorkspace({ dbPath, demo });
+    workspace = openWorkspace({ dbPath, demo, workerFile: defaultWorkerFile(mainDir) });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Storybank could not open its workspace', reason);

@@ -16,6 +16,7 @@ import { addDaysLocal, formatInZone, zonedDayStartUtc } from '../../shared/time'
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from './errors';
+import { reportProgress } from './progress';
 import type { PostService } from './posts';
 import type { WorkspaceService } from './workspace';
 
@@ -114,8 +115,9 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
   };
 
   const plan = (scope: PlanScope): { result: PlanResult; slotInfo: Map<string, SlotInfo> } => {
+    reportProgress('reading the calendar', 0, 1);
     const { request, slotInfo } = buildRequest(scope);
-    return { result: autofill(parsePlanRequest(request)), slotInfo };
+    return { result: autofill(parsePlanRequest(request), (phase, done, total) => reportProgress(phase, done, total)), slotInfo };
   };
 
   return {

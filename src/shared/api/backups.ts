@@ -1,6 +1,7 @@
 // Backups and restore: the contract's operations for this feature (joined in contract.ts).
 import { z } from 'zod';
 import { UtcInstant } from '../domain/schemas';
+import { JobRef } from './jobs';
 
 export const BackupKind = z.enum(['auto', 'manual', 'before-restore']);
 export type BackupKind = z.infer<typeof BackupKind>;
@@ -29,8 +30,8 @@ const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({
 
 export const backupOperations = {
   'backups.list': op(z.object({}), z.object({ folder: z.string(), policy: BackupPolicy, backups: z.array(BackupInfo) })),
-  'backups.create': op(z.object({}), BackupInfo),
+  'backups.create': op(JobRef, BackupInfo),
   'backups.setPolicy': op(BackupPolicy, BackupPolicy),
   /** Replaces the workspace by a backup; the current workspace is backed up first (returned). */
-  'backups.restore': op(z.object({ name: BackupName }), z.object({ restored: z.string(), safetyCopy: BackupInfo })),
+  'backups.restore': op(JobRef.extend({ name: BackupName }), z.object({ restored: z.string(), safetyCopy: BackupInfo })),
 } as const;

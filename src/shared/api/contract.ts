@@ -6,6 +6,7 @@ import { Observance, SeriesInput } from '../calendar-rules';
 import { MixReport, PlanAssignment, PlanResult } from '../planning';
 import { ExportFormat } from '../export/types';
 import { backupOperations } from './backups';
+import { JobRef, jobOperations } from './jobs';
 import {
   BlackoutPeriod,
   Category,
@@ -144,7 +145,7 @@ export type CategoryDraft = z.infer<typeof CategoryDraft>;
 /** Target shares add up to 100% (within a rounding tolerance). */
 export const SHARE_SUM_TOLERANCE = 0.001;
 
-export const PlanScope = z.object({
+export const PlanScope = JobRef.extend({
   /** inclusive local dates in the workspace zone */
   from: LocalDate,
   to: LocalDate,
@@ -177,7 +178,7 @@ export type SeriesCreateInput = z.infer<typeof SeriesCreateInput>;
 
 // Export to schedulers and calendars (issue 5). Dates are local dates in the workspace zone, `to` included.
 export const DEFAULT_EXPORT_FOLDER = '~/Storybank exports';
-export const ExportScope = z.object({
+export const ExportScope = JobRef.extend({
   format: ExportFormat,
   from: LocalDate,
   to: LocalDate,
@@ -344,6 +345,7 @@ export const contract = {
   'export.batches': op(z.object({}), z.array(ExportBatchSummary)),
   'export.changed': op(z.object({}), z.array(ExportChange)),
   ...backupOperations,
+  ...jobOperations,
 } as const;
 
 export type Contract = typeof contract;
@@ -355,9 +357,10 @@ export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 
 /**
  * `storage`: the workspace file cannot be written (read-only, disk full); `busy`: another process
- * held the write lock past the busy timeout. Both leave the workspace unchanged.
+ * held the write lock past the busy timeout; `cancelled`: the user stopped a long job. All leave the
+ * workspace unchanged.
  */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'storage', 'busy', 'unknown_operation', 'internal'] as const;
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'storage', 'busy', 'cancelled', 'unknown_operation', 'internal'] as const;
 export const ApiError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),

@@ -59,7 +59,10 @@ export const tijdemanBound = (positiveCategories: number): number =>
 
 const round = (value: number, digits = 2): string => value.toFixed(digits);
 
-export const autofill = (request: PlanRequest): PlanResult => {
+/** Called as the plan advances (for a progress bar); the engine stays pure. */
+export type PlanProgress = (phase: string, done: number, total: number) => void;
+
+export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}): PlanResult => {
   const categories = request.categories;
   const categoryCount = categories.length;
   const shareSum = categories.reduce((sum, category) => sum + category.targetShare, 0);
@@ -106,6 +109,7 @@ export const autofill = (request: PlanRequest): PlanResult => {
 
   // --- balance each channel
   const plans: ChannelPlan[] = channelSlots.map((slots, channelIndex) => {
+    progress('balancing channels', channelIndex, channelSlots.length + 1);
     slots.sort((a, b) => a.startMs - b.startMs || a.inputIndex - b.inputIndex);
     const weekIndex = new Map<string, number>();
     const weekOf = new Int32Array(slots.length);
@@ -144,6 +148,7 @@ export const autofill = (request: PlanRequest): PlanResult => {
   const periodKeys = [...new Set(plans.flatMap((plan) => plan.slots.map(periodKeyOf)))].sort();
   const periodIndex = new Map(periodKeys.map((key, index) => [key, index]));
   if (request.options.balancePeriod !== 'none') {
+    progress('balancing the monthly mix across channels', channelSlots.length, channelSlots.length + 1);
     const outcome = coordinatePeriods({
       shares,
       periodCount: periodKeys.length,
