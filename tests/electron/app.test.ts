@@ -36,6 +36,15 @@ vi.mock('../../src/main/workspace', () => ({
   },
 }));
 
+const lockStub = vi.hoisted(() => ({ heldBy: null as number | null, acquired: [] as string[], released: 0 }));
+vi.mock('../../src/main/workspace-lock', () => ({
+  acquireWorkspaceLock: (dbPath: string) => {
+    if (lockStub.heldBy !== null) return { heldBy: lockStub.heldBy };
+    lockStub.acquired.push(dbPath);
+    return { release: () => void (lockStub.released += 1) };
+  },
+}));
+
 const { runStorybankApp, shellPaths } = await import('../../src/main/electron/app');
 
 const MAIN_DIR = '/opt/Storybank/resources/app.asar/out/main';
@@ -56,6 +65,9 @@ describe('runStorybankApp', () => {
     workspaceStub.dispatched.length = 0;
     workspaceStub.backupsStarted = 0;
     workspaceStub.backupsStopped = 0;
+    lockStub.heldBy = null;
+    lockStub.acquired.length = 0;
+    lockStub.released = 0;
   });
 
   it('resolves the built files next to out/main', () => {
@@ -67,7 +79,7 @@ describe('runStorybankApp', () => {
     dialog.nextResponse = 0;
     await start();
     expect(dialog.messageBoxes).toHaveLength(1);
-    expect(workspaceStub.opened).toEqual([{ dbPath: '/fake/user-data/storybank.sqlite', demo: true }]);
+    expect(workspaceStub.opened).toEqual([expect.objectContaining({ dbPath: '/fake/user-data/storybank.sqlite', demo: true })]);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(OPERATION_NAMES.map(ipcChannel).sort());
     expect(BrowserWindow.instances).toHaveLength(1);
     const window = BrowserWindow.instances[0];
@@ -83,14 +95,14 @@ describe('runStorybankApp', () => {
   it('creates an empty workspace when the user declines the demo', async () => {
     dialog.nextResponse = 1;
     await start();
-    expect(workspaceStub.opened).toEqual([{ dbPath: '/fake/user-data/storybank.sqlite', demo: false }]);
+    expect(workspaceStub.opened).toEqual([expect.objectContaining({ dbPath: '/fake/user-data/storybank.sqlite', demo: false })]);
   });
 
   it('opens an existing workspace without asking, and honours --db', async () => {
     workspaceStub.exists = true;
     await start(['/usr/bin/electron', '.', '--db', '/data/team.sqlite']);
     expect(dialog.messageBoxes).toHaveLength(0);
-    expect(workspaceStub.opened).toEqual([{ dbPath: '/data/team.sqlite', demo: false }]);
+    expect(workspaceStub.opened).toEqual([expect.objectContaining({ dbPath: '/data/team.sqlite', demo: false })]);
   });
 
   it('serves the trusted renderer through dispatch and refuses other senders', async () => {
@@ -129,7 +141,23 @@ describe('runStorybankApp', () => {
     app.emit('will-quit');
     expect(workspaceStub.backupsStopped).toBe(1);
     expect(workspaceStub.closed).toBe(1);
+    expect(lockStub.released).toBe(1);
     expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('holds the workspace lock, runs long work in the worker, and refuses a workspace another window holds', async () => {
+    workspaceStub.exists = true;
+    await start(['/usr/bin/electron', '.', '--db', '/data/team.sqlite']);
+    expect(lockStub.acquired).toEqual(['/data/team.sqlite']);
+    expect(workspaceStub.opened[0]).toMatchObject({ workerFile: join(MAIN_DIR, 'heavy-worker.js') });
+
+    resetFakeElectron();
+    workspaceStub.opened.length = 0;
+    lockStub.heldBy = 4242;
+    await start(['/usr/bin/electron', '.', '--db', '/data/team.sqlite']);
+    expect(workspaceStub.opened).toEqual([]);
+    expect(dialog.errorBoxes[0].content).toMatch(/already open in another Storybank window \(process 4242\)/);
+    expect(app.quitCalls).toBe(1);
   });
 
   it('reports a bad --db argument in an error box and quits', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
 import { defaultWorkerFile } from '../workers/heavy-work';
+import { acquireWorkspaceLock } from '../workspace-lock';
 import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { installSecurityBaseline } from './security';
@@ -56,8 +57,10 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
     if (workspace && BrowserWindow.getAllWindows().length === 0) showMainWindow();
   });
   let stopBackups: () => void = () => {};
+  let releaseLock: () => void = () => {};
   app.on('will-quit', () => {
     stopBackups();
+    releaseLock();
     unregisterIpc();
     workspace?.close();
     workspace = null;
@@ -70,9 +73,15 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
   let dbPath: string;
   try {
     dbPath = databasePathFromArgs(argv) ?? defaultDatabasePath(app.getPath('userData'));
+    const lock = acquireWorkspaceLock(dbPath);
+    if ('heldBy' in lock) {
+      throw new Error(`${dbPath} is already open in another Storybank window (process ${lock.heldBy}). Close that one first, or open another workspace with --db.`);
+    }
+    releaseLock = lock.release;
     const demo = workspaceExists(dbPath) ? false : await askForDemoWorkspace(dialog);
     workspace = openWorkspace({ dbPath, demo, workerFile: defaultWorkerFile(mainDir) });
   } catch (error) {
+    releaseLock();
     const reason = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Storybank could not open its workspace', reason);
     app.quit();

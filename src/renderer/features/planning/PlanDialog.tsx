@@ -1,12 +1,14 @@
 // Autofill: preview which open slot gets which category and item (and why), then apply it in
 // one transaction; applying is undoable.
-import { Alert, Badge, Button, Group, Loader, Modal, ScrollArea, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PlanPreview, PlanScope } from '../../../shared/api/contract';
 import { formatInZone } from '../../../shared/time';
 import { call } from '../../api/client';
+import { ApiFailure } from '../../api/client';
 import { showError } from '../../app/errors';
+import { useJob } from '../../app/jobs';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
@@ -28,15 +30,21 @@ export function PlanDialog({
   const [scope, setScope] = useState<PlanScope>({ from: initialFrom, to: initialTo, placeholders: true });
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
+  const job = useJob();
+  /** A cancelled job is the user's choice, not an error. */
+  const failed = (error: unknown, title: string) => {
+    if (error instanceof ApiFailure && error.error.code === 'cancelled') notifications.show({ title: 'Cancelled', message: 'Nothing was changed.' });
+    else showError(error, title);
+  };
   const channelName = new Map(channels.map((c) => [c.id, c.name]));
   const category = new Map(categories.map((c) => [c.id, c]));
 
   const runPreview = async () => {
     setBusy('preview');
     try {
-      setPreview(await call('planning.preview', scope));
+      setPreview(await job.run('planning.preview', scope));
     } catch (error) {
-      showError(error, 'Could not plan');
+      failed(error, 'Could not plan');
     } finally {
       setBusy(null);
     }
@@ -45,7 +53,7 @@ export function PlanDialog({
   const apply = async () => {
     setBusy('apply');
     try {
-      let applied = await call('planning.apply', scope);
+      let applied = await job.run('planning.apply', scope);
       undo.push({
         label: `plan ${scope.from} – ${scope.to}`,
         undo: async () => {
@@ -64,7 +72,7 @@ export function PlanDialog({
       onApplied();
       onClose();
     } catch (error) {
-      showError(error, 'Could not apply the plan');
+      failed(error, 'Could not apply the plan');
     } finally {
       setBusy(null);
     }
@@ -102,7 +110,21 @@ export function PlanDialog({
           <Button onClick={() => void runPreview()} loading={busy === 'preview'} variant="light">
             Preview
           </Button>
-          {busy === 'preview' && <Loader size="sm" aria-label="Planning" />}
+          {job.progress && (
+            <Group gap="xs" style={{ flex: 1 }} aria-live="polite">
+              <Text size="sm" c="dimmed">
+                {job.progress.phase}…
+              </Text>
+              <Progress
+                value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0}
+                style={{ flex: 1, maxWidth: 240 }}
+                aria-label="Planning progress"
+              />
+              <Button size="xs" variant="default" onClick={() => void job.cancel()}>
+                Cancel
+              </Button>
+            </Group>
+          )}
         </Group>
         {preview && overall && (
           <>
