@@ -1,7 +1,7 @@
 // Drives the whole shell (app.ts) against the fake Electron with a stubbed workspace module.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import { app, BrowserWindow, contextBridge, dialog, ipcMain, Menu, resetFakeElectron, session } from '../fakes/electron';
+import { app, BrowserWindow, contextBridge, dialog, ipcMain, Menu, protocol, resetFakeElectron, session } from '../fakes/electron';
 import { OPERATION_NAMES, ipcChannel } from '../../src/shared/api/contract';
 
 const workspaceStub = vi.hoisted(() => ({
@@ -84,7 +84,10 @@ describe('runStorybankApp', () => {
     expect(BrowserWindow.instances).toHaveLength(1);
     const window = BrowserWindow.instances[0];
     expect(window.options.webPreferences.preload).toBe(paths.preloadPath);
-    expect(window.loadedFile).toBe(paths.rendererIndexFile);
+    expect(window.loadedUrl).toBe('storybank://app/index.html');
+    // the scheme was registered before ready and serves the renderer folder
+    expect(protocol.privileged.map((p) => p.scheme)).toEqual(['storybank']);
+    expect(protocol.handlers.has('storybank')).toBe(true);
     // Security baseline was in place before the window existed.
     expect(window.webContents.windowOpenHandler).not.toBeNull();
     expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
@@ -108,7 +111,7 @@ describe('runStorybankApp', () => {
   it('serves the trusted renderer through dispatch and refuses other senders', async () => {
     workspaceStub.exists = true;
     await start();
-    const appFrame = { url: `file://${paths.rendererIndexFile}`, parent: null };
+    const appFrame = { url: 'storybank://app/index.html', parent: null };
     await expect(ipcMain.invokeFrom(appFrame, ipcChannel('channels.list'), {})).resolves.toEqual({ ok: true, value: 'channels.list' });
     const evil = await ipcMain.invokeFrom({ url: 'https://evil.example/', parent: null }, ipcChannel('channels.list'), {});
     expect(evil).toMatchObject({ ok: false, error: { code: 'forbidden' } });

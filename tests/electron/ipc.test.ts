@@ -4,13 +4,12 @@ import { ipcMain, resetFakeElectron, type FakeFrame } from '../fakes/electron';
 import { OPERATION_NAMES, ipcChannel, type ApiResult } from '../../src/shared/api/contract';
 import { createRendererSenderCheck, registerIpcHandlers, type Dispatch } from '../../src/main/electron/ipc';
 
-const RENDERER_FILE = '/opt/Storybank/resources/app.asar/out/renderer/index.html';
-const RENDERER_URL = 'file:///opt/Storybank/resources/app.asar/out/renderer/index.html';
+const RENDERER_URL = 'storybank://app/index.html';
 const frame = (url: string, parent: FakeFrame | null = null): FakeFrame => ({ url, parent });
 const asEvent = (senderFrame: FakeFrame | null) => ({ senderFrame }) as unknown as IpcMainInvokeEvent;
 
 describe('createRendererSenderCheck', () => {
-  const isTrusted = createRendererSenderCheck(RENDERER_FILE);
+  const isTrusted = createRendererSenderCheck();
 
   it('trusts the app page, also with a hash route or query', () => {
     expect(isTrusted(asEvent(frame(RENDERER_URL)))).toBe(true);
@@ -20,10 +19,10 @@ describe('createRendererSenderCheck', () => {
 
   it.each([
     ['a web page', 'https://evil.example/out/renderer/index.html'],
-    ['another local file', 'file:///tmp/downloaded.html'],
-    ['a sibling page of the app', 'file:///opt/Storybank/resources/app.asar/out/renderer/other.html'],
-    ['a path-prefix look-alike', 'file:///opt/Storybank/resources/app.asar/out/renderer/index.html.evil.html'],
-    ['a UNC host with the same path', 'file://attacker/opt/Storybank/resources/app.asar/out/renderer/index.html'],
+    ['a local file', 'file:///opt/Storybank/resources/app.asar/out/renderer/index.html'],
+    ['a sibling page of the app', 'storybank://app/other.html'],
+    ['a path-prefix look-alike', 'storybank://app/index.html.evil.html'],
+    ['another host on the app scheme', 'storybank://attacker/index.html'],
     ['a data URL', 'data:text/html,hi'],
     ['about:blank', 'about:blank'],
     ['garbage', 'not a url'],
@@ -44,7 +43,7 @@ describe('registerIpcHandlers', () => {
   beforeEach(() => {
     resetFakeElectron();
     dispatch = vi.fn<Dispatch>(async (name, input) => ({ ok: true, value: { name, input } }));
-    registerIpcHandlers(ipcMain as unknown as IpcMain, dispatch, createRendererSenderCheck(RENDERER_FILE));
+    registerIpcHandlers(ipcMain as unknown as IpcMain, dispatch, createRendererSenderCheck());
   });
 
   it('registers exactly one channel per contract operation', () => {

@@ -32,9 +32,9 @@ describe('preload', () => {
     const unregister = registerIpcHandlers(
       ipcMain as unknown as IpcMain,
       dispatch,
-      createRendererSenderCheck('/app/out/renderer/index.html'),
+      createRendererSenderCheck(),
     );
-    ipcRenderer.frameUrl = 'file:///app/out/renderer/index.html';
+    ipcRenderer.frameUrl = 'storybank://app/index.html';
     await expect(api['posts.move']({ id: 'p1', scheduledAt: null })).resolves.toEqual({
       ok: true,
       value: { name: 'posts.move', input: { id: 'p1', scheduledAt: null } },

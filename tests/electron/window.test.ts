@@ -30,10 +30,10 @@ describe('createMainWindow', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
-  it('loads the bundled renderer page from disk, never a URL', () => {
+  it("loads the renderer from the app's own scheme, never file:// or the network", () => {
     const window = open();
-    expect(window.loadedFile).toBe('/app/out/renderer/index.html');
-    expect(window.loadedUrl).toBeNull();
+    expect(window.loadedUrl).toBe('storybank://app/index.html');
+    expect(window.loadedFile).toBeNull();
   });
 
   it('stays hidden until the first paint, then shows', () => {

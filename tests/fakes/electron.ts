@@ -46,7 +46,7 @@ export const ipcMain = new FakeIpcMain();
 
 export const ipcRenderer = {
   /** The URL of the page this fake renderer runs in (the test sets it). */
-  frameUrl: 'file:///app/out/renderer/index.html',
+  frameUrl: 'storybank://app/index.html',
   sendCalls: [] as { channel: string; args: unknown[] }[],
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     return ipcMain.invokeFrom({ url: ipcRenderer.frameUrl, parent: null }, channel, ...args);
@@ -176,6 +176,34 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+// ---------- protocol / net ----------
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>): void {
+    if (app.isReady()) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    protocol.handlers.set(scheme, handler);
+  },
+};
+
+/** net.fetch for file: URLs, as Electron answers them. */
+export const net = {
+  async fetch(url: string): Promise<Response> {
+    const { readFile } = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    try {
+      return new Response(await readFile(fileURLToPath(url)), { status: 200 });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  },
+};
+
 // ---------- app ----------
 
 class FakeApp extends EventEmitter {
@@ -278,7 +306,7 @@ export function resetFakeElectron(): void {
   app.resetState();
   ipcMain.handlers.clear();
   ipcMain.removeAllListeners();
-  ipcRenderer.frameUrl = 'file:///app/out/renderer/index.html';
+  ipcRenderer.frameUrl = 'storybank://app/index.html';
   ipcRenderer.sendCalls.length = 0;
   contextBridge.exposed.clear();
   session.defaultSession = new FakeSession();
@@ -288,6 +316,8 @@ export function resetFakeElectron(): void {
   dialog.errorBoxes.length = 0;
   dialog.nextResponse = 0;
   Menu.applicationMenu = null;
+  protocol.privileged.length = 0;
+  protocol.handlers.clear();
 }
 
 export default {
@@ -298,6 +328,8 @@ export default {
   ipcMain,
   ipcRenderer,
   Menu,
+  net,
+  protocol,
   session,
   shell,
 };

@@ -1,6 +1,6 @@
 // Packaging cannot run here (no Electron binary, no network), so the configuration is checked as data:
 // against electron-builder's own JSON schema, and for the settings better-sqlite3 needs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -55,7 +55,14 @@ describe('electron-builder.yml', () => {
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('ships the demo illustrations the demo workspace copies in', () => {
+    expect(config.files).toContain('resources/demo-media/**');
+    expect(readdirSync(join(ROOT, 'resources', 'demo-media')).filter((f: string) => f.endsWith('.png'))).toHaveLength(5);
   });
 
   it('uses an icon of at least 512x512 from resources/ on every platform', () => {

@@ -1,7 +1,8 @@
 // Composition root of the Electron shell: lifecycle, workspace, IPC, window. No business logic:
 // everything the app does goes through workspace.dispatch.
-import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { registerAppScheme, serveRenderer } from './protocol';
 import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
 import { defaultWorkerFile } from '../workers/heavy-work';
 import { acquireWorkspaceLock } from '../workspace-lock';
@@ -66,8 +67,10 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
     workspace = null;
   });
 
+  registerAppScheme(protocol);
   await app.whenReady();
   installSecurityBaseline(app, session.defaultSession);
+  serveRenderer(protocol, net, dirname(paths.rendererIndexFile));
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
 
   let dbPath: string;
@@ -93,7 +96,7 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
   unregisterIpc = registerIpcHandlers(
     ipcMain,
     (name, input) => openedWorkspace.dispatch(name, input),
-    createRendererSenderCheck(paths.rendererIndexFile),
+    createRendererSenderCheck(),
   );
   showMainWindow();
 }

@@ -1,8 +1,8 @@
 // IPC wiring: one ipcMain.handle per contract operation, each checking who is calling
 // (security checklist item 17) and returning a typed ApiResult, never a thrown error or a stack.
-import { pathToFileURL } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { OPERATION_NAMES, ipcChannel, type ApiError, type ApiResult } from '../../shared/api/contract';
+import { RENDERER_URL } from './protocol';
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>;
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -13,11 +13,11 @@ const failure = (code: ApiError['code'], message: string): ApiResult<never> => (
 });
 
 /**
- * Trusts only the app's own renderer page: a file: URL whose path is exactly rendererIndexFile
- * (query and hash ignored), and only when it comes from the top-level frame.
+ * Trusts only the app's own renderer page, storybank://app/index.html (query and hash ignored),
+ * and only when it comes from the top-level frame.
  */
-export function createRendererSenderCheck(rendererIndexFile: string): SenderCheck {
-  const expected = pathToFileURL(rendererIndexFile);
+export function createRendererSenderCheck(): SenderCheck {
+  const expected = new URL(RENDERER_URL);
   return (event) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent) return false;
@@ -27,7 +27,7 @@ export function createRendererSenderCheck(rendererIndexFile: string): SenderChec
     } catch {
       return false;
     }
-    return actual.protocol === 'file:' && actual.host === expected.host && actual.pathname === expected.pathname;
+    return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname;
   };
 }
 

@@ -1,11 +1,12 @@
 // The one application window. webPreferences are written out literally inside `new BrowserWindow`
 // so that Electronegativity (which reads the object literal) can verify them.
 import { BrowserWindow } from 'electron';
+import { RENDERER_URL } from './protocol';
 
 export type MainWindowOptions = {
   /** Absolute path of the bundled preload (out/preload/index.js). */
   preloadPath: string;
-  /** Absolute path of the renderer page (out/renderer/index.html). */
+  /** Absolute path of the renderer page (out/renderer/index.html), served as storybank://app/index.html. */
   rendererIndexFile: string;
   /** Window/taskbar icon (ignored on macOS, where the bundle icon is used). */
   iconPath?: string;
@@ -42,6 +43,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   // Show once painted, so the user never sees a blank white frame.
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(options.rendererIndexFile);
+  // The app's own scheme (see protocol.ts), never file:// and never a network URL.
+  void window.loadURL(RENDERER_URL);
   return window;
 }
