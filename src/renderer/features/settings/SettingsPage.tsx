@@ -1,6 +1,7 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti } from '@tabler/icons-react';
+import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti, IconDatabase } from '@tabler/icons-react';
 import { useState } from 'react';
+import { BackupsSection } from './BackupsSection';
 import { BlackoutsSection } from './BlackoutsSection';
 import { CategoriesSection } from './CategoriesSection';
 import { ChannelsSection } from './ChannelsSection';
@@ -15,6 +16,7 @@ const SECTIONS = [
   { id: 'categories', label: 'Categories', icon: IconCategory, render: () => <CategoriesSection /> },
   { id: 'blackouts', label: 'Blackout dates', icon: IconCalendarOff, render: () => <BlackoutsSection /> },
   { id: 'observances', label: 'Observances', icon: IconConfetti, render: () => <ObservancesSection /> },
+  { id: 'backups', label: 'Backups', icon: IconDatabase, render: () => <BackupsSection /> },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
