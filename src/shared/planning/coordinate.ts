@@ -33,6 +33,8 @@ const MAX_LONG_SWAPS = 2000;
 const EXCHANGE_SEARCH_NODES_PER_SLOT = 3;
 const EXCHANGE_SEARCH_MIN_NODES = 2000;
 const LONG_SWAP_TRIES = 8;
+/** Slot steps of bound checks one long-swap search may spend (a year of five channels needs a small part of it). */
+const LONG_SWAP_WORK = 20_000_000;
 
 export interface CoordinatedChannel {
   /** Full sequence (pins included, no open slots); replaced in place. */
@@ -197,14 +199,19 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
    * Prefix bound after i loses and j gains one post over prefix lengths a+1..end:
    * x_i − 1 ≥ k·r_i − B and x_j + 1 ≤ k·r_j + B.
    */
+  /** Prefix positions looked at by keepsBound: the work the long-swap search is allowed. */
+  let boundSteps = 0;
   const keepsBound = (state: ChannelState, a: number, end: number, i: number, j: number): boolean => {
     const { prefix, channel } = state;
     const stride = channel.sequence.length + 1;
     const limit = channel.bound + EPSILON;
     for (let length = a + 1; length <= end; length++) {
-      if (length * shares[i] - (prefix[i * stride + length] - 1) > limit) return false;
-      if (prefix[j * stride + length] + 1 - length * shares[j] > limit) return false;
+      if (length * shares[i] - (prefix[i * stride + length] - 1) > limit || prefix[j * stride + length] + 1 - length * shares[j] > limit) {
+        boundSteps += length - a;
+        return false;
+      }
     }
+    boundSteps += end - a;
     return true;
   };
 
@@ -312,6 +319,8 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
    */
   const longSwapSearch = (): boolean => {
     let any = false;
+    const startSteps = boundSteps;
+    const spent = () => boundSteps - startSteps > LONG_SWAP_WORK;
     for (const state of states) {
       const { sequence, period, problem: channelProblem } = state.channel;
       const pinned = channelProblem.pinned;
@@ -320,7 +329,7 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
       for (let move = 0; move < MAX_LONG_SWAPS; move++) {
         const buckets: number[][] = Array.from({ length: periodCount * categoryCount }, () => []);
         for (let x = 0; x < total; x++) if (pinned[x] === NO_CATEGORY) buckets[bucketOf(period[x], sequence[x])].push(x);
-        if (!tryOneLongSwap(state, buckets, bucketOf)) break;
+        if (!tryOneLongSwap(state, buckets, bucketOf, spent) || spent()) break;
         swaps++;
         any = true;
       }
@@ -328,8 +337,8 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
     return any;
   };
 
-  /** Finds and applies one long swap that lowers the excess; false when none exists. */
-  const tryOneLongSwap = (state: ChannelState, buckets: number[][], bucketOf: (p: number, c: number) => number): boolean => {
+  /** Finds and applies one long swap that lowers the excess; false when none exists (or the work budget is spent). */
+  const tryOneLongSwap = (state: ChannelState, buckets: number[][], bucketOf: (p: number, c: number) => number, spent: () => boolean): boolean => {
     const { sequence } = state.channel;
     for (let p = 0; p < periodCount; p++) {
       let hasExcess = false;
@@ -338,12 +347,17 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
       for (let i = 0; i < categoryCount; i++) {
         const from = buckets[bucketOf(p, i)];
         if (from.length === 0) continue;
-        for (let q = 0; q < periodCount; q++) {
-          if (q === p) continue;
-          for (let j = 0; j < categoryCount; j++) {
-            if (j === i) continue;
+        const shedsI = deviationOf(p, i) > BAND;
+        for (let j = 0; j < categoryCount; j++) {
+          if (j === i) continue;
+          // p's side must help: it has too many of i or too few of j (cheap filters before evaluate)
+          if (!shedsI && !(deviationOf(p, j) < -BAND)) continue;
+          for (let q = 0; q < periodCount; q++) {
+            if (q === p) continue;
             const to = buckets[bucketOf(q, j)];
             if (to.length === 0) continue;
+            // and q's side must not tip out of the band
+            if (excess(deviationOf(q, i) + 1) > excess(deviationOf(q, i)) || excess(deviationOf(q, j) - 1) > excess(deviationOf(q, j))) continue;
             setSwapEntries(p, q, i, j);
             if (!(evaluate()[0] < -EPSILON)) continue;
             // slots of p nearest q, and of q nearest p, first: short bound checks, likelier to fit
@@ -355,6 +369,7 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
                 const b = x < y ? y : x;
                 const ia = sequence[a];
                 const jb = sequence[b];
+                if (spent()) return false;
                 if (!keepsBound(state, a, b, ia, jb)) continue;
                 if (!keepsRules(state, a, b, jb) || !keepsRules(state, b, a, ia)) continue;
                 applyMove(state, a, b, ia, jb);
