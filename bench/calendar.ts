@@ -87,6 +87,7 @@ function buildWorkspace(): BenchWorkspace {
           placeholder: false,
           seriesId: null,
           issues: [],
+          revision: 1,
           createdAt: now,
           updatedAt: now,
         });
