@@ -1,40 +1,82 @@
-// Screenshots of every screen of a running `storybank serve`, for looking at the product:
+// Screenshots of every screen of a running `storybank serve`, at a bank laptop's 1024x768 and at
+// 1440x900, for looking at the product:
 //   npx tsx scripts/screenshots.ts URL [OUT_DIR]
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/browser';
+
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+];
+
+async function api(url: string, name: string, input: object): Promise<unknown> {
+  const parsed = new URL(url);
+  const response = await fetch(`${parsed.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${parsed.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: unknown };
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+async function screens(page: Page, url: string, shot: (name: string) => Promise<void>): Promise<void> {
+  await page.goto(url);
+  await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
+  await shot('calendar-month');
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await shot('calendar-week');
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  await shot('calendar-list');
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  await page.locator('.fc-event .sb-event-title').first().click();
+  await shot('post-editor');
+  // someone else saves the open post: the editor shows both versions
+  const title = (await page.getByRole('dialog', { name: 'Edit post' }).getByLabel('Title').inputValue()).trim();
+  const [post] = (await api(url, 'posts.list', { text: title })) as Array<{ id: string; revision: number; title: string }>;
+  await page.getByRole('dialog', { name: 'Edit post' }).getByLabel('Text', { exact: true }).fill('My edit, typed in this window.');
+  await api(url, 'posts.update', { id: post.id, revision: post.revision, baseText: 'Their edit, saved from another window while this one was open.' });
+  await page.getByRole('dialog', { name: 'Edit post' }).getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog', { name: 'This post was changed elsewhere' }).waitFor();
+  await shot('post-conflict');
+  await page.getByRole('button', { name: 'Load their version' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /^Plan/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('table', { name: 'Planned slots' }).waitFor({ timeout: 20_000 });
+  await shot('plan-preview');
+  await page.keyboard.press('Escape');
+  for (const [nav, name] of [
+    ['Story ideas', 'ideas'],
+    ['Mix report', 'mix-report'],
+    ['Export', 'export'],
+    ['Settings', 'settings'],
+  ] as const) {
+    await page.getByRole('navigation').getByText(nav, { exact: true }).click();
+    await shot(name);
+  }
+  await page.getByRole('tab', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await page.getByRole('table', { name: 'Backups' }).waitFor();
+  await shot('settings-backups');
+  await page.getByRole('button', { name: /Restore the backup/ }).first().click();
+  await shot('settings-backups-restore');
+  await page.keyboard.press('Escape');
+}
 
 async function main(): Promise<void> {
   const [url, out = 'screenshots'] = process.argv.slice(2);
+  fs.mkdirSync(out, { recursive: true });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(url);
-    await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
-    const shot = async (name: string) => {
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: `${out}/${name}.png` });
-    };
-    await shot('calendar-month');
-    await page.getByRole('button', { name: 'Week', exact: true }).click();
-    await shot('calendar-week');
-    await page.getByRole('button', { name: 'List', exact: true }).click();
-    await shot('calendar-list');
-    await page.getByRole('button', { name: 'Month', exact: true }).click();
-    await page.locator('.fc-event .sb-event-title').first().click();
-    await shot('post-editor');
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Plan…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click();
-    await page.getByRole('table', { name: 'Planned slots' }).waitFor({ timeout: 20_000 });
-    await shot('plan-preview');
-    await page.keyboard.press('Escape');
-    for (const [nav, name] of [
-      ['Story ideas', 'ideas'],
-      ['Mix report', 'mix-report'],
-      ['Export', 'export'],
-      ['Settings', 'settings'],
-    ] as const) {
-      await page.getByRole('navigation').getByText(nav, { exact: true }).click();
-      await shot(name);
+    for (const size of SIZES) {
+      const page = await (await browser.newContext({ viewport: size })).newPage();
+      await screens(page, url, async (name) => {
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `${out}/${name}-${size.width}x${size.height}.png` });
+      });
     }
   } finally {
     await browser.close();

@@ -33,6 +33,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types'
 import { addDaysLocal, utcToZonedWallTime } from '../../../shared/time';
 import { ApiFailure, call } from '../../api/client';
 import { showError } from '../../app/errors';
+import { useJob } from '../../app/jobs';
 import { useWorkspace } from '../../app/workspace';
 import { ChangedSinceExport, ExportBatches } from './ExportHistory';
 import { ExportPreviewPanel } from './ExportPreviewPanel';
@@ -79,6 +80,7 @@ export function ExportPage() {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [running, setRunning] = useState(false);
+  const job = useJob();
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [changes, setChanges] = useState<ExportChange[] | null>(null);
@@ -144,7 +146,7 @@ export function ExportPage() {
     setConfirming(false);
     setRunning(true);
     try {
-      const done = await call('export.run', { ...scope, overwrite });
+      const done = await job.run('export.run', { ...scope, overwrite });
       setResult(done);
       notifications.show({
         color: 'teal',
@@ -154,7 +156,8 @@ export function ExportPage() {
       await Promise.all([refreshPreview(scope), refreshRecords()]);
       setResult(done);
     } catch (error) {
-      showError(error, 'Could not export');
+      if (error instanceof ApiFailure && error.error.code === 'cancelled') notifications.show({ title: 'Export cancelled', message: 'Nothing was written or recorded.' });
+      else showError(error, 'Could not export');
       await refreshPreview(scope);
     } finally {
       setRunning(false);
@@ -292,9 +295,16 @@ export function ExportPage() {
                       onChange={(e) => setOutputDir(e.currentTarget.value)}
                       required
                     />
-                    <Button type="submit" size="md" leftSection={<IconFileExport size={18} />} loading={running} disabled={!canExport}>
-                      {preview && preview.files.length > 0 ? `Export ${plural(preview.files.length, 'file')}` : 'Export files'}
-                    </Button>
+                    <Group gap="xs">
+                      <Button type="submit" size="md" leftSection={<IconFileExport size={18} />} loading={running} disabled={!canExport}>
+                        {preview && preview.files.length > 0 ? `Export ${plural(preview.files.length, 'file')}` : 'Export files'}
+                      </Button>
+                      {job.progress && (
+                        <Button size="md" variant="default" onClick={() => void job.cancel()}>
+                          Cancel
+                        </Button>
+                      )}
+                    </Group>
                     <Text size="xs" c="dimmed">
                       Exported posts move to <b>Exported</b>. Exporting the same posts again writes the same files and records nothing new.
                     </Text>
