@@ -33,16 +33,23 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.locator('.fc-event .sb-event-title').first().click();
   await shot('post-editor');
-  // someone else saves the open post: the editor shows both versions
-  const title = (await page.getByRole('dialog', { name: 'Edit post' }).getByLabel('Title').inputValue()).trim();
-  const [post] = (await api(url, 'posts.list', { text: title })) as Array<{ id: string; revision: number; title: string }>;
-  await page.getByRole('dialog', { name: 'Edit post' }).getByLabel('Text', { exact: true }).fill('My edit, typed in this window.');
-  await api(url, 'posts.update', { id: post.id, revision: post.revision, baseText: 'Their edit, saved from another window while this one was open.' });
+  await page.keyboard.press('Escape');
+  // someone else saves an open post: the editor shows both versions
+  const at = new Date();
+  at.setUTCHours(15, 0, 0, 0);
+  const title = `Ana marks ten years at Main Street (${page.viewportSize()?.width})`;
+  const post = (await api(url, 'posts.create', { title, baseText: 'Ten years ago Ana joined us as a teller.', scheduledAt: at.toISOString() })) as { id: string; revision: number };
+  await page.reload();
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  await page.getByText(title).first().click();
+  await page.getByRole('dialog', { name: 'Edit post' }).getByLabel('Text', { exact: true }).fill('Ten years ago Ana joined us as a teller. Today she runs the branch.');
+  await api(url, 'posts.update', { id: post.id, revision: post.revision, baseText: 'Ten years ago this month, Ana joined Riverside as a teller.' });
   await page.getByRole('dialog', { name: 'Edit post' }).getByRole('button', { name: 'Save' }).click();
   await page.getByRole('dialog', { name: 'This post was changed elsewhere' }).waitFor();
   await shot('post-conflict');
   await page.getByRole('button', { name: 'Load their version' }).click();
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.getByRole('button', { name: /^Plan/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('table', { name: 'Planned slots' }).waitFor({ timeout: 20_000 });
