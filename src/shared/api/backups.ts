@@ -23,6 +23,10 @@ export const BackupPolicy = z.object({
 export type BackupPolicy = z.infer<typeof BackupPolicy>;
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepDaily: 7, keepWeekly: 4 };
 
+/** A backup's size as people read it: `228 KB`, `46.5 MB`. */
+export const formatBackupSize = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
 /** A file name in the workspace's backup folder (restore through the API takes nothing else). */
 const BackupName = z.string().regex(/^(auto|manual|before-restore)-[0-9TZ-]+\.sqlite$/, 'expected the name of a backup in the backup folder');
 

@@ -1,10 +1,11 @@
 // `storybank backup` and `storybank restore`: consistent copies of a workspace, and putting one back.
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { formatBackupSize } from '../../../shared/api/backups';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
 
-const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const size = formatBackupSize;
 
 export function registerBackupCommands(program: Command): void {
   program

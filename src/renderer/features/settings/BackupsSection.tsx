@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo, BackupPolicy } from '../../../shared/api/backups';
+import { formatBackupSize, type BackupInfo, type BackupPolicy } from '../../../shared/api/backups';
 import type { OperationOutput } from '../../../shared/api/contract';
 import { formatInZone } from '../../../shared/time';
 import { call } from '../../api/client';
@@ -12,7 +12,7 @@ import { useWorkspace } from '../../app/workspace';
 import { MUTED, showError, showSaved } from './feedback';
 
 const KIND_LABELS: Record<BackupInfo['kind'], string> = { auto: 'Automatic', manual: 'Made by hand', 'before-restore': 'Before a restore' };
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const size = formatBackupSize;
 
 export function BackupsSection() {
   const { info } = useWorkspace();
