@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { WorkspaceInfo } from '../../shared/api/contract';
 import type { Category, Channel } from '../../shared/domain/schemas';
 import { call } from '../api/client';
+import { isSuperseded, useLatest } from './latest';
 
 interface WorkspaceState {
   info: WorkspaceInfo;
@@ -16,19 +17,18 @@ const WorkspaceContext = createContext<WorkspaceState | null>(null);
 export function WorkspaceProvider({ children, fallback }: { children: ReactNode; fallback: (error: string | null) => ReactNode }) {
   const [state, setState] = useState<Omit<WorkspaceState, 'reload'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const latest = useLatest();
   const reload = useCallback(async () => {
     try {
-      const [info, channels, categories] = await Promise.all([
-        call('workspace.get', {}),
-        call('channels.list', {}),
-        call('categories.list', {}),
-      ]);
+      const [info, channels, categories] = await latest(() =>
+        Promise.all([call('workspace.get', {}), call('channels.list', {}), call('categories.list', {})]),
+      );
       setState({ info, channels, categories });
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (!isSuperseded(e)) setError(e instanceof Error ? e.message : String(e));
     }
-  }, []);
+  }, [latest]);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -17,6 +17,7 @@ import { POST_STATUSES, STATUS_LABELS, type Post, type PostStatus } from '../../
 import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { isConflict, showError } from '../../app/errors';
+import { isSuperseded, useLatest } from '../../app/latest';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { BacklogPanel } from './BacklogPanel';
@@ -99,6 +100,9 @@ export function CalendarPage() {
   const [showOpenSlots, setShowOpenSlots] = useState(true);
 
   const isMonth = range?.view === 'dayGridMonth';
+  // One sequence for the posts on screen, one for what is drawn around them: latest request wins.
+  const latestPosts = useLatest();
+  const latestSurroundings = useLatest();
   const filter = useMemo<PostFilter | null>(
     () =>
       range && {
@@ -115,12 +119,12 @@ export function CalendarPage() {
   const mixChannel = channelFilter.length === 1 ? channelFilter[0] : undefined;
   const fetchSurroundings = useCallback(
     (visible: VisibleRange) =>
-      Promise.all([
+      latestSurroundings(() => Promise.all([
         call('calendar.overlay', { from: visible.firstDate, to: visible.lastDate }),
         call('mix.report', { from: visible.mixFrom, to: visible.mixTo, channelId: mixChannel, granularity: 'week' }),
         call('posts.list', { unscheduled: true, statuses: ['draft', 'in_review', 'changes_requested', 'approved'] }),
-      ]),
-    [mixChannel],
+      ])),
+    [mixChannel, latestSurroundings],
   );
   const showSurroundings = ([layers, report, unscheduled]: Awaited<ReturnType<typeof fetchSurroundings>>) => {
     setOverlay(layers);
@@ -132,13 +136,13 @@ export function CalendarPage() {
   const reload = useCallback(async () => {
     if (!filter || !range) return;
     try {
-      const [list, surroundings] = await Promise.all([call('posts.list', filter), fetchSurroundings(range)]);
+      const [list, surroundings] = await Promise.all([latestPosts(() => call('posts.list', filter)), fetchSurroundings(range)]);
       setPosts(list);
       showSurroundings(surroundings);
     } catch (error) {
-      showError(error, 'Could not load the calendar');
+      if (!isSuperseded(error)) showError(error, 'Could not load the calendar');
     }
-  }, [filter, range, fetchSurroundings]);
+  }, [filter, range, fetchSurroundings, latestPosts]);
 
   /** The layers behind the posts, the mix and the undated posts: after a post moves. */
   const loadSurroundings = useCallback(async () => {
@@ -146,7 +150,7 @@ export function CalendarPage() {
     try {
       showSurroundings(await fetchSurroundings(range));
     } catch (error) {
-      showError(error, 'Could not load the calendar');
+      if (!isSuperseded(error)) showError(error, 'Could not load the calendar');
     }
   }, [range, fetchSurroundings]);
 
@@ -161,8 +165,8 @@ export function CalendarPage() {
       void reload();
       return;
     }
-    call('posts.list', filter).then(setPosts, (error) => showError(error, 'Could not load posts'));
-  }, [filter, range, mixChannel, reload]);
+    latestPosts(() => call('posts.list', filter)).then(setPosts, (error) => isSuperseded(error) || showError(error, 'Could not load posts'));
+  }, [filter, range, mixChannel, reload, latestPosts]);
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);

@@ -34,6 +34,7 @@ import { addDaysLocal, utcToZonedWallTime } from '../../../shared/time';
 import { ApiFailure, call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useJob } from '../../app/jobs';
+import { isSuperseded, useLatest } from '../../app/latest';
 import { useWorkspace } from '../../app/workspace';
 import { ChangedSinceExport, ExportBatches } from './ExportHistory';
 import { ExportPreviewPanel } from './ExportPreviewPanel';
@@ -108,30 +109,33 @@ export function ExportPage() {
   );
   const [debouncedScope] = useDebouncedValue(scope, 250);
 
+  const latestPreview = useLatest();
+  const latestRecords = useLatest();
   const refreshPreview = useCallback(async (target: ExportScope | null) => {
     if (!target) return;
     setLoading(true);
     try {
-      setPreview(await call('export.preview', target));
+      setPreview(await latestPreview(() => call('export.preview', target)));
       setServerErrors({});
       setPreviewError(null);
+      setLoading(false);
     } catch (error) {
+      if (isSuperseded(error)) return;
       setServerErrors(fieldErrorsOf(error));
       setPreviewError(error instanceof Error ? error.message : String(error));
-    } finally {
       setLoading(false);
     }
-  }, []);
+  }, [latestPreview]);
 
   const refreshRecords = useCallback(async () => {
     try {
-      const [changed, history] = await Promise.all([call('export.changed', {}), call('export.batches', {})]);
+      const [changed, history] = await latestRecords(() => Promise.all([call('export.changed', {}), call('export.batches', {})]));
       setChanges(changed);
       setBatches(history);
     } catch (error) {
-      showError(error, 'Could not load the export history');
+      if (!isSuperseded(error)) showError(error, 'Could not load the export history');
     }
-  }, []);
+  }, [latestRecords]);
 
   useEffect(() => {
     setResult(null);

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IdeaInput } from '../../../shared/api/contract';
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../../shared/domain/schemas';
 import { call } from '../../api/client';
+import { isSuperseded, useLatest } from '../../app/latest';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
@@ -22,13 +23,14 @@ export function IdeasPage() {
   const [creating, setCreating] = useState(false);
   const category = new Map(categories.map((c) => [c.id, c]));
 
+  const latest = useLatest();
   const reload = useCallback(async () => {
     try {
-      setIdeas(await call('ideas.list', show === 'open' ? { statuses: ['new', 'accepted'] } : {}));
+      setIdeas(await latest(() => call('ideas.list', show === 'open' ? { statuses: ['new', 'accepted'] } : {})));
     } catch (error) {
-      showError(error, 'Could not load ideas');
+      if (!isSuperseded(error)) showError(error, 'Could not load ideas');
     }
-  }, [show]);
+  }, [show, latest]);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -9,6 +9,7 @@ import type { MixReport } from '../../../shared/planning';
 import { utcToZonedWallTime } from '../../../shared/time';
 import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
 import { call } from '../../api/client';
+import { isSuperseded, useLatest } from '../../app/latest';
 import { showError } from '../../app/errors';
 import { useWorkspace } from '../../app/workspace';
 import { StatCard } from '../../components/StatCard';
@@ -26,10 +27,11 @@ export function MixPage() {
     return { from, to, granularity: 'month' };
   });
   const [report, setReport] = useState<MixReport | null>(null);
+  const latest = useLatest();
 
   useEffect(() => {
     if (!scope.from || !scope.to || scope.to < scope.from) return;
-    call('mix.report', scope).then(setReport, (error) => showError(error, 'Could not compute the mix'));
+    latest(() => call('mix.report', scope)).then(setReport, (error) => isSuperseded(error) || showError(error, 'Could not compute the mix'));
   }, [scope]);
 
   const colors = new Map(categories.map((c) => [c.id, c.color]));
