@@ -32,6 +32,7 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
     /** Everything drawn behind the posts: closures, blackouts, observances and open posting slots. */
     overlay(from: string, to: string): CalendarOverlay {
       const zone = workspace.timezone();
+      const now = nowIso();
       const channels = repos.channels.list();
       const taken = new Set<string>();
       const range = { from: zonedDayStartUtc(from, zone), to: zonedDayStartUtc(addDaysLocal(to, 2), zone) };
@@ -48,8 +49,9 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
         holidays,
         blackouts,
         observances: observancesForRange(from, to, observances()),
+        // open slots from now on: a slot already past cannot be filled any more
         openSlots: slots
-          .filter((slot) => slot.start !== null && !closed.has(slot.date) && !taken.has(`${slot.channelId}@${slot.start}`))
+          .filter((slot) => slot.start !== null && slot.start >= now && !closed.has(slot.date) && !taken.has(`${slot.channelId}@${slot.start}`))
           .map((slot) => ({ id: slot.id, channelId: slot.channelId, start: slot.start!, date: slot.date, time: slot.time })),
         skippedSlots: slots
           .filter((slot) => slot.start === null)

@@ -27,6 +27,18 @@ import { calendarWallClock, DEFAULT_POST_TIME, eventDateToInstant, NETWORK_ABBRE
 
 const MONTH_EVENTS_PER_DAY = 4;
 
+/** `HH:mm` as the calendar writes times: `9:30am`. */
+const calendarTimeText = (time: string): string => {
+  const hours = Number(time.slice(0, 2));
+  return `${hours % 12 || 12}:${time.slice(3, 5)}${hours < 12 ? 'am' : 'pm'}`;
+};
+
+/** `HH:mm` plus minutes, capped at the end of the day (times compare as strings). */
+const addMinutesToTime = (time: string, minutes: number): string => {
+  const total = Math.min(24 * 60 - 1, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + minutes);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+};
+
 const element = (tag: string, className: string, text?: string): HTMLElement => {
   const node = document.createElement(tag);
   node.className = className;
@@ -292,18 +304,22 @@ export function CalendarPage() {
       calendarRef.current?.getApi().changeView('listDay', moreDate);
       return;
     }
-    const slot = arg.event.extendedProps.openSlot as CalendarOverlay['openSlots'][number] | undefined;
-    if (slot) {
-      const wall = utcToZonedWallTime(slot.start, zone);
-      setEditor({ date: wall.date, time: wall.time, channelIds: [slot.channelId] });
-      return;
-    }
     if (arg.event.extendedProps.post) setEditor({ post: arg.event.extendedProps.post as Post });
   };
 
+  /** A click on an empty time writes a post for it; on an open slot, for that slot's channels. */
   const onDateClick = (arg: DateClickArg) => {
     const wall = calendarWallClock(arg.date);
-    setEditor({ date: wall.date, time: arg.allDay ? DEFAULT_POST_TIME : wall.time });
+    if (arg.allDay) return setEditor({ date: wall.date, time: DEFAULT_POST_TIME });
+    const open = (overlay?.openSlots ?? []).filter((slot) => {
+      const slotWall = utcToZonedWallTime(slot.start, zone);
+      return slotWall.date === wall.date && slotWall.time <= wall.time && wall.time < addMinutesToTime(slotWall.time, 30);
+    });
+    if (open.length) {
+      const slotWall = utcToZonedWallTime(open[0].start, zone);
+      return setEditor({ date: slotWall.date, time: slotWall.time, channelIds: open.map((slot) => slot.channelId) });
+    }
+    setEditor({ date: wall.date, time: wall.time });
   };
 
   // Plain DOM nodes, not React elements: FullCalendar mounts React content one root per event,
@@ -311,11 +327,11 @@ export function CalendarPage() {
   const renderEvent = (arg: EventContentArg) => {
     const post = arg.event.extendedProps.post as Post | undefined;
     if (arg.event.extendedProps.moreDate) return { domNodes: [element('span', 'sb-more', arg.event.title)] };
-    const slot = arg.event.extendedProps.openSlot as CalendarOverlay['openSlots'][number] | undefined;
-    if (slot) {
-      const channel = channelById.get(slot.channelId);
-      const node = element('div', 'sb-open-label', `${arg.timeText} open · ${channel ? NETWORK_ABBREVIATIONS[channel.network] : ''}`);
-      node.title = `Open slot on ${channel?.name ?? 'a channel'}: click to write a post for it`;
+    const slots = arg.event.extendedProps.openSlots as CalendarOverlay['openSlots'] | undefined;
+    if (slots) {
+      const networks = slots.map((slot) => channelById.get(slot.channelId)).map((channel) => (channel ? NETWORK_ABBREVIATIONS[channel.network] : '?'));
+      const node = element('div', 'sb-open-label', `${calendarTimeText(utcToZonedWallTime(slots[0].start, zone).time)} open · ${networks.join(' ')}`);
+      node.title = `Open slot on ${slots.map((slot) => channelById.get(slot.channelId)?.name ?? 'a channel').join(', ')}: click to write a post for it`;
       return { domNodes: [node] };
     }
     if (!post) return undefined; // background layers keep FullCalendar's own rendering

@@ -24,6 +24,9 @@ const allDay = (id: string, start: string, endInclusive: string, title: string, 
   classNames: [className],
 });
 
+/** How tall an open slot's block is in the week and day views. */
+const OPEN_SLOT_MINUTES = 30;
+
 export function overlayToEvents(overlay: CalendarOverlay, options: OverlayOptions): EventInput[] {
   const events: EventInput[] = [];
   for (const holiday of overlay.holidays) {
@@ -42,19 +45,22 @@ export function overlayToEvents(overlay: CalendarOverlay, options: OverlayOption
     }
   }
   if (options.showOpenSlots) {
-    for (const slot of overlay.openSlots) {
-      const channel = options.channels.get(slot.channelId);
+    // Open slots are background events: drawn behind the posts, never over them. Slots of several
+    // channels at the same time become one block naming them all.
+    const byStart = new Map<string, CalendarOverlay['openSlots']>();
+    for (const slot of overlay.openSlots) byStart.set(slot.start, [...(byStart.get(slot.start) ?? []), slot]);
+    for (const [start, slots] of byStart) {
+      const names = slots.map((slot) => options.channels.get(slot.channelId)?.name ?? 'a channel');
       events.push({
-        id: `slot-${slot.id}`,
-        title: `Open: ${channel?.name ?? 'channel'}`,
-        start: toCalendarTime(slot.start, options.zone),
+        id: `slot-${slots[0].id}`,
+        title: `Open: ${names.join(', ')}`,
+        start: toCalendarTime(start, options.zone),
+        end: toCalendarTime(new Date(Date.parse(start) + OPEN_SLOT_MINUTES * 60_000).toISOString(), options.zone),
         allDay: false,
-        editable: false,
+        display: 'background',
         classNames: ['sb-open-slot'],
-        backgroundColor: 'transparent',
-        borderColor: channel?.color ?? '#adb5bd',
-        textColor: '#495057',
-        extendedProps: { openSlot: slot },
+        backgroundColor: '#e7f5ff',
+        extendedProps: { openSlots: slots },
       });
     }
   }
