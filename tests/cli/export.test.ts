@@ -159,7 +159,7 @@ describe('storybank export', () => {
       [['export', 'buffer', ...RANGE], /-o, --output: required/],
       [['export', 'buffer', ...RANGE, '-o', dir, '--date-order', 'ymd'], /--date-order/],
       [['export', 'buffer', ...RANGE, '-o', dir, '--media-base-url', 'http://insecure.example'], /--media-base-url: .* https/],
-      [['export', 'buffer', ...RANGE, '-o', dir, '--channel', 'nope'], /--channel: no channel nope/],
+      [['export', 'buffer', ...RANGE, '-o', dir, '--channel', 'nope'], /--channel: no channel "nope"/],
     ];
     for (const [args, message] of cases) {
       const result = run(...args, '--db', db);

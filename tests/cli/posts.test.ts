@@ -100,7 +100,7 @@ describe('posts list', () => {
 
     const channel = run('posts', 'list', '--db', db, '--channel', 'nope');
     expect(channel.code).not.toBe(0);
-    expect(channel.stderr).toContain('--channel: no channel nope');
+    expect(channel.stderr).toContain('--channel: no channel "nope"');
 
     const missing = path.join(path.dirname(db), 'missing.sqlite');
     const absent = run('posts', 'list', '--db', missing);

@@ -12,6 +12,7 @@ import { registerPlanningCommands } from './commands/planning';
 import { registerExportCommands } from './commands/export';
 import { registerBackupCommands } from './commands/backups';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerChannelCommands } from './commands/channels';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -72,6 +73,7 @@ export function buildProgram(): Command {
     });
 
   registerWorkspaceCommands(program);
+  registerChannelCommands(program);
   registerPostCommands(program);
   registerExportCommands(program);
   registerPlanningCommands(program);

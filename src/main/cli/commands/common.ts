@@ -1,6 +1,7 @@
 import { userDataDir } from '../../paths';
 import { defaultDatabasePath, openWorkspace, workspaceExists, type Workspace } from '../../workspace';
 import { ServiceError, storageFailure } from '../../services/errors';
+import type { Channel } from '../../../shared/domain/schemas';
 import { CliError } from '../output';
 
 export const defaultDb = (): string => defaultDatabasePath(userDataDir());
@@ -11,6 +12,24 @@ export function openExistingWorkspace(dbPath: string): Workspace {
     throw new CliError(`${dbPath} does not exist; create a workspace with \`storybank init --db ${dbPath}\`.`);
   }
   return openWorkspace({ dbPath });
+}
+
+/**
+ * `--channel` values: a channel's id, its name, or its network (`x`, `linkedin`) when only one
+ * channel is on it; case does not matter. Anything else, or a name two channels match, is an error
+ * that lists the channels.
+ */
+export function resolveChannelIds(channels: readonly Channel[], given: readonly string[], db: string): string[] {
+  const list = () => channels.map((c) => `${c.name} (${c.network}, ${c.id})`).join('; ');
+  return given.map((value) => {
+    const wanted = value.trim().toLowerCase();
+    const byId = channels.find((c) => c.id === value);
+    if (byId) return byId.id;
+    const matches = [channels.filter((c) => c.name.toLowerCase() === wanted), channels.filter((c) => c.network === wanted)].find((m) => m.length > 0) ?? [];
+    if (matches.length === 1) return matches[0].id;
+    if (matches.length > 1) throw new CliError(`--channel: "${value}" matches ${matches.length} channels (${matches.map((c) => c.name).join(', ')}); use the id or the full name`);
+    throw new CliError(`--channel: no channel "${value}" in ${db}. Channels: ${list() || 'none'}`);
+  });
 }
 
 /** Runs fn with the workspace open and closes it afterwards; service errors become CLI errors. */

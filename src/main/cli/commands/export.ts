@@ -4,12 +4,12 @@
 // `storybank export changed` lists posts edited since they were exported; `export batches` the exports.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ExportChange, ExportPreview, ExportResult } from '../../../shared/api/contract';
+import type { ExportChange, ExportPreview, ExportResult, ExportScope } from '../../../shared/api/contract';
 import { LocalDate } from '../../../shared/domain/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types';
 import { utcToZonedWallTime } from '../../../shared/time';
 import { CliError, printData } from '../output';
-import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
+import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   buffer: 'Buffer',
@@ -125,7 +125,7 @@ export function registerExportCommands(program: Command): void {
     .argument('<format>', `${EXPORT_FORMATS.join('|')} (or changed|batches)`)
     .option('--from <date>', 'first local date YYYY-MM-DD (workspace time zone)', parseDate('--from'))
     .option('--to <date>', 'last local date YYYY-MM-DD, included', parseDate('--to'))
-    .option('--channel <id>', 'only this channel (repeat for several)', collect)
+    .option('--channel <id|name|network>', 'only this channel (repeat for several)', collect)
     .option('--date-order <order>', 'dmy or mdy dates (Hootsuite, Sprout; default mdy)', parseDateOrder)
     .option('--media-base-url <url>', 'https address where the output folder is published; local images become <url>/media/... and are copied to <folder>/media/ (without it, local images are left out with a warning)', parseBaseUrl)
     .option('-o, --output <folder>', 'folder for the files (created if missing; always a folder, for every format)')
@@ -161,19 +161,17 @@ export function registerExportCommands(program: Command): void {
       if (!opts.to) throw new CliError('--to: required (last local date YYYY-MM-DD, included)');
       if (opts.to < opts.from) throw new CliError(`--to: ${opts.to} is before --from ${opts.from}`);
       if (!opts.output) throw new CliError('-o, --output: required (the folder the files go to)');
-      const scope = {
+      const scope: ExportScope = {
         format: format as ExportFormat,
         from: opts.from,
         to: opts.to,
-        ...(opts.channel ? { channelIds: opts.channel } : {}),
         ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
         mediaBaseUrl: opts.mediaBaseUrl ?? null,
         // Relative folders are taken from where the command runs.
         outputDir: path.resolve(opts.output),
       };
       await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
-        const unknown = (opts.channel ?? []).find((id) => !services.channels.list().some((c) => c.id === id));
-        if (unknown) throw new CliError(`--channel: no channel ${unknown} in ${opts.db}`);
+        if (opts.channel) scope.channelIds = resolveChannelIds(services.channels.list(), opts.channel, opts.db);
         const result = opts.dryRun ? services.exports.preview(scope) : services.exports.run({ ...scope, overwrite: Boolean(opts.force) });
         printData(opts.json, result, () => formatExportReport(result, Boolean(opts.dryRun)));
       });

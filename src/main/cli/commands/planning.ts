@@ -4,7 +4,7 @@ import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
 import { autofill, parsePlanRequest, PlanningInputError, type PlanResult } from '../../../shared/planning';
 import { formatInZone } from '../../../shared/time';
 import { CliError, printData } from '../output';
-import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
+import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
 import { parseLocalDateOption } from './posts';
 
 const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
@@ -36,7 +36,7 @@ export function registerPlanningCommands(program: Command): void {
     .option('--request <file>', 'plan a PlanRequest JSON file with the pure engine and print the PlanResult')
     .option('--from <date>', 'first local date YYYY-MM-DD', parseLocalDateOption('--from'))
     .option('--to <date>', 'last local date YYYY-MM-DD, included', parseLocalDateOption('--to'))
-    .option('--channel <id>', 'only this channel')
+    .option('--channel <id|name|network>', 'only this channel')
     .option('--apply', 'write the plan to the workspace (one transaction)')
     .option('--db <file>', 'workspace file', defaultDb())
     .option('--json', 'machine-readable output')
@@ -53,8 +53,9 @@ export function registerPlanningCommands(program: Command): void {
         return;
       }
       if (!opts.from || !opts.to) throw new CliError('plan needs --from and --to (or --request FILE.json)');
-      const scope = { from: opts.from, to: opts.to, channelId: opts.channel };
+      const { from, to } = opts;
       await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
+        const scope = { from, to, channelId: opts.channel ? resolveChannelIds(services.channels.list(), [opts.channel], opts.db)[0] : undefined };
         const names = new Map(services.channels.list().map((c) => [c.id, c.name]));
         const categories = new Map(services.categories.list().map((c) => [c.id, c.name]));
         const zone = services.workspace.timezone();
@@ -84,7 +85,7 @@ export function registerPlanningCommands(program: Command): void {
     .description('content mix per category against target shares')
     .requiredOption('--from <date>', 'first local date YYYY-MM-DD', parseLocalDateOption('--from'))
     .requiredOption('--to <date>', 'last local date YYYY-MM-DD, included', parseLocalDateOption('--to'))
-    .option('--channel <id>', 'only this channel')
+    .option('--channel <id|name|network>', 'only this channel')
     .option('--granularity <unit>', 'week or month', 'month')
     .option('--db <file>', 'workspace file', defaultDb())
     .option('--json', 'machine-readable output')
@@ -94,10 +95,8 @@ export function registerPlanningCommands(program: Command): void {
       }
       if (opts.to < opts.from) throw new CliError(`--to: ${opts.to} is before --from ${opts.from}`);
       await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
-        if (opts.channel && !services.channels.list().some((c) => c.id === opts.channel)) {
-          throw new CliError(`--channel: no channel ${opts.channel} in ${opts.db}`);
-        }
-        const report = services.planning.mix({ from: opts.from, to: opts.to, channelId: opts.channel, granularity: opts.granularity as 'week' | 'month' });
+        const channelId = opts.channel ? resolveChannelIds(services.channels.list(), [opts.channel], opts.db)[0] : undefined;
+        const report = services.planning.mix({ from: opts.from, to: opts.to, channelId, granularity: opts.granularity as 'week' | 'month' });
         printData(opts.json, report, () =>
           [
             `${report.total} posts from ${report.from} to ${report.to} (${report.timezone}): ${report.planned} planned, ${report.published} published`,

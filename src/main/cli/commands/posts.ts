@@ -4,7 +4,7 @@ import type { PostFilter } from '../../../shared/api/contract';
 import { LocalDate, type Post } from '../../../shared/domain/schemas';
 import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
 import { CliError, printData } from '../output';
-import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
+import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
 
 /** A commander option parser for `YYYY-MM-DD`; the error names the option. */
 export const parseLocalDateOption = (option: string) => (value: string): string => {
@@ -34,7 +34,7 @@ export function registerPostCommands(program: Command): void {
     .description('list posts scheduled between two local dates (in the workspace time zone, both included)')
     .option('--from <date>', 'first local date YYYY-MM-DD (default: no lower bound)', parseLocalDateOption('--from'))
     .option('--to <date>', 'last local date YYYY-MM-DD, included (default: no upper bound)', parseLocalDateOption('--to'))
-    .option('--channel <id>', 'only posts on this channel (repeat for several)', collect)
+    .option('--channel <id|name|network>', 'only posts on this channel (repeat for several)', collect)
     .option('--db <file>', 'workspace file', defaultDb())
     .option('--json', 'machine-readable output (an array of posts)')
     .action(async (opts: { from?: string; to?: string; channel?: string[]; db: string; json?: boolean }) => {
@@ -44,13 +44,12 @@ export function registerPostCommands(program: Command): void {
       await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
         const zone = services.workspace.timezone();
         const channels = services.channels.list();
-        const unknown = (opts.channel ?? []).find((id) => !channels.some((c) => c.id === id));
-        if (unknown) throw new CliError(`--channel: no channel ${unknown} in ${opts.db}`);
+        const channelIds = opts.channel ? resolveChannelIds(channels, opts.channel, opts.db) : undefined;
         const filter: PostFilter = {
           // local days in the workspace zone; --to is inclusive, so the range ends at the next day's start
           from: opts.from ? zonedDayStartUtc(opts.from, zone) : undefined,
           to: opts.to ? zonedDayStartUtc(addDaysLocal(opts.to, 1), zone) : undefined,
-          channelIds: opts.channel,
+          channelIds,
         };
         const list = services.posts.list(filter);
         const names = new Map(channels.map((c) => [c.id, c.name]));
