@@ -33,7 +33,10 @@ describe('story ideas', () => {
     expect(before.rows.some((r) => r.itemId === `idea:${idea.id}`)).toBe(false);
 
     ok(await ws.dispatch('ideas.update', { id: idea.id, revision: idea.revision, status: 'accepted' }));
-    ok(await ws.dispatch('planning.apply', { from: '2027-04-01', to: '2027-04-30' }));
+    const applied = ok<{ created: number; fromIdeas: number; placeholders: number }>(await ws.dispatch('planning.apply', { from: '2027-04-01', to: '2027-04-30' }));
+    // the apply counts say what was used: the idea is not "0 backlog posts"
+    expect(applied.fromIdeas).toBeGreaterThanOrEqual(1);
+    expect(applied.created).toBe(applied.fromIdeas + applied.placeholders);
     const posts = ok<Post[]>(await ws.dispatch('posts.list', { text: 'Teller Ana' }));
     expect(posts).toHaveLength(1);
     expect(posts[0].categoryId).toBe(highlights.id);

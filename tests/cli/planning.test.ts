@@ -72,7 +72,7 @@ describe('storybank plan and mix', () => {
 
     const applied = run('plan', '--from', '2027-02-01', '--to', '2027-02-28', '--db', db, '--apply');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/Applied: \d+ posts created/);
+    expect(applied.stdout).toMatch(/Applied: \d+ posts from story ideas, \d+ backlog drafts scheduled, \d+ placeholders to write\./);
     expect(fingerprint()).not.toBe(before);
     // the month is now full: nothing left to plan
     const again = JSON.parse(run('plan', '--from', '2027-02-01', '--to', '2027-02-28', '--db', db, '--json').stdout);

@@ -162,7 +162,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
     },
 
     /** Applies the plan in one transaction; returns a batch id that `undo` takes back. */
-    apply(scope: PlanScope): { batchId: string; scheduled: number; created: number } {
+    apply(scope: PlanScope): { batchId: string; scheduled: number; created: number; fromIdeas: number; placeholders: number } {
       const { result, slotInfo } = plan(scope);
       if (result.violations.length) {
         throw new ServiceError('conflict', `The plan breaks ${result.violations.length} rule(s): ${result.violations[0].message}`);
@@ -230,7 +230,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           now,
         );
       });
-      return { batchId, scheduled: scheduled.length, created: created.length };
+      return { batchId, scheduled: scheduled.length, created: created.length, fromIdeas: ideasBefore.length, placeholders: created.length - ideasBefore.length };
     },
 
     /** Takes an applied plan back, unless what it scheduled was edited since (then nothing changes). */

@@ -329,7 +329,11 @@ export const contract = {
   'ideas.create': op(IdeaInput, Idea),
   'ideas.update': op(IdeaInput.partial().extend({ id: Id, revision: Revision }), Idea),
   'planning.preview': op(dateRange(PlanScope, MAX_CALENDAR_DAYS), PlanPreview),
-  'planning.apply': op(dateRange(PlanScope, MAX_CALENDAR_DAYS), z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int() })),
+  /** created = new posts (fromIdeas of them from accepted story ideas, the rest placeholders); scheduled = backlog drafts given a time. */
+  'planning.apply': op(
+    dateRange(PlanScope, MAX_CALENDAR_DAYS),
+    z.object({ batchId: Id, scheduled: z.number().int(), created: z.number().int(), fromIdeas: z.number().int(), placeholders: z.number().int() }),
+  ),
   'planning.undo': op(z.object({ batchId: Id }), z.object({ undone: z.boolean() })),
   'mix.report': op(dateRange(MixScope, MAX_REPORT_DAYS), MixReport),
   'series.create': op(

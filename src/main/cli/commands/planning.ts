@@ -73,7 +73,7 @@ export function registerPlanningCommands(program: Command): void {
             'Quality:',
             describeMetrics(preview.result, names),
             applied
-              ? `Applied: ${applied.created} posts created, ${applied.scheduled} backlog posts scheduled.`
+              ? `Applied: ${applied.fromIdeas} posts from story ideas, ${applied.scheduled} backlog drafts scheduled, ${applied.placeholders} placeholders to write.`
               : 'Preview only: run again with --apply to write it.',
           ].join('\n');
         });

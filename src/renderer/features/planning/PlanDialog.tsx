@@ -67,7 +67,7 @@ export function PlanDialog({
       });
       notifications.show({
         title: 'Plan applied',
-        message: `${applied.created} posts planned, ${applied.scheduled} backlog posts scheduled. Ctrl+Z undoes it.`,
+        message: `${applied.fromIdeas} posts from story ideas, ${applied.scheduled} backlog drafts scheduled, ${applied.placeholders} placeholders to write. Ctrl+Z undoes it.`,
       });
       onApplied();
       onClose();
