@@ -304,8 +304,8 @@ export function ExportPage() {
                         {preview && preview.files.length > 0 ? `Export ${plural(preview.files.length, 'file')}` : 'Export files'}
                       </Button>
                       {job.progress && (
-                        <Button size="md" variant="default" onClick={() => void job.cancel()}>
-                          Cancel
+                        <Button size="md" variant="default" onClick={() => void job.cancel()} aria-label="Stop exporting">
+                          Stop
                         </Button>
                       )}
                     </Group>

@@ -120,8 +120,8 @@ export function PlanDialog({
                 style={{ flex: 1, maxWidth: 240 }}
                 aria-label="Planning progress"
               />
-              <Button size="xs" variant="default" onClick={() => void job.cancel()}>
-                Cancel
+              <Button size="xs" variant="default" onClick={() => void job.cancel()} aria-label="Stop planning">
+                Stop
               </Button>
             </Group>
           )}
