@@ -24,6 +24,10 @@ describe('the app in Chromium against storybank serve', () => {
     await expect.poll(() => page.locator('.fc-dayGridMonth-view').count()).toBe(1);
     await expect.poll(() => page.locator('.fc-event').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     await expect.poll(() => page.getByText('Riverside Community Bank').count()).toBe(1);
+    // the time zone in words people read, and a favicon the host serves
+    await expect.poll(() => page.getByText('New York (Eastern)', { exact: true }).count()).toBe(1);
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect((await page.request.get(new URL(icon!, page.url()).toString())).status()).toBe(200);
     // the token left the address bar but stays usable for reloads
     expect(page.url()).not.toContain('token=');
   });

@@ -27,6 +27,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { showError } from './errors';
 import { UndoProvider, useUndo } from './undo';
 import { WorkspaceProvider, useWorkspace } from './workspace';
+import { zoneShortName } from '../features/settings/timeZones';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -100,8 +101,8 @@ function Shell() {
             <Text c="dimmed" size="sm">
               {info.name}
             </Text>
-            <Badge variant="light" color="gray" title="Workspace time zone">
-              {info.timezone}
+            <Badge variant="light" color="gray" tt="none" title={`Workspace time zone: ${info.timezone}`}>
+              {zoneShortName(info.timezone)}
             </Badge>
           </Group>
           <UndoButtons />

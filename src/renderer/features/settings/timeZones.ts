@@ -34,6 +34,13 @@ export function currentOffset(zone: string, at = new Date()): string {
 
 const readable = (zone: string) => zone.replaceAll('_', ' ');
 
+/** "New York (Eastern)" for the common US zones, else the city: "Amsterdam" (for badges). */
+export function zoneShortName(zone: string): string {
+  const city = readable(zone.split('/').pop() ?? zone);
+  const us = US_ZONES.find(([id]) => id === zone);
+  return us ? `${city} (${us[1]})` : city;
+}
+
 export function zoneLabel(zone: string): string {
   const offset = currentOffset(zone);
   return offset ? `${readable(zone)} (${offset})` : readable(zone);
