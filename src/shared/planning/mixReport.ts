@@ -12,6 +12,25 @@ const UNCATEGORIZED = -1;
 /** Within ±1 post of the target counts as on target. */
 export const mixSignal = (deviation: number): MixSignal => (deviation > 1 ? 'over' : deviation < -1 ? 'under' : 'on_target');
 
+/** One rule everywhere: on target = within one publication of the target count; else how far off. */
+export const signalText = (signal: MixSignal, deviation: number): string =>
+  signal === 'on_target' ? 'On target' : `${Math.abs(deviation).toFixed(1)} ${signal === 'over' ? 'over' : 'under'}`;
+
+/** "92 publications of 30 posts" (a post on three channels is three publications), or "30 posts". */
+export const countedText = (report: Pick<MixReport, 'total' | 'posts'>): string =>
+  report.total === report.posts ? `${report.total} posts` : `${report.total} publications of ${report.posts} posts`;
+
+/** The self-promotion line, by the same rule as the categories (within one of the limit = on target). */
+export function promotionText(report: Pick<MixReport, 'total' | 'promotionalShare'>): string {
+  const { count, share, targetShare, signal } = report.promotionalShare;
+  const limit = report.total * targetShare;
+  const head = `${count} of ${report.total} are product posts (${(share * 100).toFixed(0)}%); the limit is ${(targetShare * 100).toFixed(0)}% (${limit.toFixed(1)}).`;
+  if (signal === 'over') return `${head} That is ${(count - limit).toFixed(1)} over: people tune out feeds that only sell, so swap one for a story.`;
+  if (signal === 'on_target') return `${head} Within one of the limit: ${count > limit ? 'one more would be too many' : 'fine'}.`;
+  return `${head} Well under the limit.`;
+}
+
+
 export const mixReport = (request: MixReportRequest): MixReport => {
   const { categories, timezone } = request;
   const categoryCount = categories.length;
@@ -49,6 +68,7 @@ export const mixReport = (request: MixReportRequest): MixReport => {
     channelId !== null || post.channelIds.length <= 1 ? 1 : new Set(post.channelIds).size;
   let keys = new Float64Array(request.posts.length);
   let counted = 0;
+  let countedPosts = 0;
   for (const post of request.posts) {
     if (post.status === 'archived') continue;
     if (channelId !== null && !post.channelIds.includes(channelId)) continue;
@@ -59,6 +79,7 @@ export const mixReport = (request: MixReportRequest): MixReport => {
     const index = post.categoryId === null ? UNCATEGORIZED : (categoryIndex.get(post.categoryId) ?? UNCATEGORIZED);
     const slot = index + 1; // 0 = uncategorized
     const weight = publicationsOf(post);
+    countedPosts++;
     if (post.status === 'published') published[slot] += weight;
     else planned[slot] += weight;
     const period = periodOfDay[day - fromDay];
@@ -146,6 +167,7 @@ export const mixReport = (request: MixReportRequest): MixReport => {
     timezone,
     granularity: request.granularity,
     total,
+    posts: countedPosts,
     planned: planned.reduce((sum, value) => sum + value, 0),
     published: published.reduce((sum, value) => sum + value, 0),
     uncategorized: planned[0] + published[0],

@@ -312,6 +312,8 @@ export const MixReport = z.object({
    * channel filter a post on several channels counts once per channel, as the planner balances it.
    */
   total: z.number().int(),
+  /** Distinct posts behind `total` (equal to it with a channel filter). */
+  posts: z.number().int(),
   planned: z.number().int(),
   published: z.number().int(),
   /** Counted posts without a (known) category: they take slots but match no target. */

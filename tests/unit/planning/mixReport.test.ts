@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MixReport, mixReport, parseMixReportRequest } from '../../../src/shared/planning';
+import { countedText, MixReport, mixReport, parseMixReportRequest, promotionText, signalText } from '../../../src/shared/planning';
 import type { MixReportRequestInput } from '../../../src/shared/planning';
 
 const categories = [
@@ -139,5 +139,29 @@ describe('mixReport', () => {
   it('names the bad field of a malformed request', () => {
     expect(() => parseMixReportRequest({ ...request(), granularity: 'day' })).toThrow(/granularity/);
     expect(() => parseMixReportRequest({ ...request(), posts: [{ ...posts[0], scheduledAt: 'soon' }] })).toThrow(/posts\[0\]\.scheduledAt/);
+  });
+});
+
+describe('one rule for on target, over and under, in words', () => {
+  it('counts publications and the posts behind them', () => {
+    const report = mixReport(parseMixReportRequest(request({ posts: [post('story', '2027-03-02T08:00:00.000Z', 'approved', ['li', 'fb', 'ig']), post('product', '2027-03-03T08:00:00.000Z')] })));
+    expect(report.total).toBe(4);
+    expect(report.posts).toBe(2);
+    expect(countedText(report)).toBe('4 publications of 2 posts');
+    expect(countedText({ total: 3, posts: 3 })).toBe('3 posts');
+  });
+
+  it('the badge text and the promotion line never contradict the signal', () => {
+    expect(signalText('on_target', 0.6)).toBe('On target');
+    expect(signalText('over', 1.4)).toBe('1.4 over');
+    expect(signalText('under', -2)).toBe('2.0 under');
+    const share = (count: number, total: number, signal: 'over' | 'under' | 'on_target') => ({
+      total,
+      promotionalShare: { count, share: count / total, targetShare: 0.15, signal },
+    });
+    // 3 of 18 is 17% against 15%: within one post, so at the limit, not "fine" and not green
+    expect(promotionText(share(3, 18, 'on_target'))).toBe('3 of 18 are product posts (17%); the limit is 15% (2.7). Within one of the limit: one more would be too many.');
+    expect(promotionText(share(6, 18, 'over'))).toMatch(/That is 3\.3 over: people tune out/);
+    expect(promotionText(share(0, 18, 'under'))).toMatch(/Well under the limit\.$/);
   });
 });

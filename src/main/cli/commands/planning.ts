@@ -1,7 +1,7 @@
 // `storybank plan` and `storybank mix`: the balance engine and the mix report from the shell.
 import type { Command } from 'commander';
 import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
-import { autofill, parsePlanRequest, PlanningInputError, type PlanResult } from '../../../shared/planning';
+import { autofill, countedText, parsePlanRequest, PlanningInputError, promotionText, signalText, type PlanResult } from '../../../shared/planning';
 import { formatInZone } from '../../../shared/time';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
@@ -99,12 +99,12 @@ export function registerPlanningCommands(program: Command): void {
         const report = services.planning.mix({ from: opts.from, to: opts.to, channelId, granularity: opts.granularity as 'week' | 'month' });
         printData(opts.json, report, () =>
           [
-            `${report.total} posts from ${report.from} to ${report.to} (${report.timezone}): ${report.planned} planned, ${report.published} published`,
+            `${countedText(report)} from ${report.from} to ${report.to} (${report.timezone}): ${report.planned} planned, ${report.published} published`,
             ...report.categories.map(
               (c) =>
-                `  ${c.name.padEnd(32)} ${String(c.count).padStart(4)}  ${pct(c.percent / 100).padStart(4)} (target ${pct(c.targetPercent / 100)})  ${c.deviation >= 0 ? '+' : ''}${c.deviation.toFixed(1)}  ${c.signal}`,
+                `  ${c.name.padEnd(32)} ${String(c.count).padStart(4)}  ${pct(c.percent / 100).padStart(4)} (target ${pct(c.targetPercent / 100)})  ${c.deviation >= 0 ? '+' : ''}${c.deviation.toFixed(1)}  ${signalText(c.signal, c.deviation)}`,
             ),
-            `  self-promotion: ${pct(report.promotionalShare.share)} (target at most ${pct(report.promotionalShare.targetShare)}) ${report.promotionalShare.signal}`,
+            `  self-promotion: ${promotionText(report)}`,
           ].join('\n'),
         );
       });

@@ -13,7 +13,8 @@ import { isSuperseded, useLatest } from '../../app/latest';
 import { showError } from '../../app/errors';
 import { useWorkspace } from '../../app/workspace';
 import { StatCard } from '../../components/StatCard';
-import { SIGNAL_COLOR, SIGNAL_LABEL } from './MixPanel';
+import { countedText, promotionText, signalText } from '../../../shared/planning';
+import { SIGNAL_COLOR } from './MixPanel';
 
 const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
 
@@ -82,7 +83,7 @@ export function MixPage() {
       {report && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <StatCard label="Posts in range" value={report.total} detail={`${report.planned} planned · ${report.published} published`} icon={<IconCalendarStats size={20} />} color="teal" />
+            <StatCard label="Counted in range" value={report.total} detail={`${countedText(report)}: ${report.planned} planned, ${report.published} published`} icon={<IconCalendarStats size={20} />} color="teal" />
             <StatCard
               label="Self-promotion"
               value={`${(report.promotionalShare.share * 100).toFixed(0)}%`}
@@ -100,9 +101,9 @@ export function MixPage() {
             />
             <StatCard label="Without a category" value={report.uncategorized} detail="posts that match no target" icon={<IconTagOff size={20} />} />
           </SimpleGrid>
-          {report.promotionalShare.signal === 'over' && (
-            <Alert color="red" variant="light" title="Too much self-promotion">
-              Followers tune out feeds that only sell. Swap a product post for an employee story or a question.
+          {report.promotionalShare.signal !== 'under' && (
+            <Alert color={report.promotionalShare.signal === 'over' ? 'red' : 'blue'} variant="light" title={report.promotionalShare.signal === 'over' ? 'Too much self-promotion' : 'Self-promotion at its limit'}>
+              {promotionText(report)}
             </Alert>
           )}
           <Paper withBorder p="md" aria-label="Posts per category and period">
@@ -156,7 +157,7 @@ export function MixPage() {
                     </Table.Td>
                     <Table.Td>
                       <Badge size="sm" variant="outline" color={SIGNAL_COLOR[c.signal]}>
-                        {SIGNAL_LABEL[c.signal]}
+                        {signalText(c.signal, c.deviation)}
                       </Badge>
                     </Table.Td>
                   </Table.Tr>

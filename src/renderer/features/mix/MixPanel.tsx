@@ -1,9 +1,8 @@
 // Live content mix beside the calendar: the visible range's counts against target shares.
 import { Alert, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import type { MixReport } from '../../../shared/planning';
+import { countedText, promotionText, signalText, type MixReport } from '../../../shared/planning';
 import type { Category } from '../../../shared/domain/schemas';
 
-export const SIGNAL_LABEL = { on_target: 'On target', over: 'Over', under: 'Under' } as const;
 // dark shades: the badge text stays above AA contrast
 export const SIGNAL_COLOR = { on_target: 'teal.9', over: 'red.9', under: 'blue.9' } as const;
 
@@ -12,19 +11,19 @@ export function MixPanel({ report, categories, title }: { report: MixReport | nu
   return (
     <section aria-label="Content mix">
       <Text size="xs" c="dimmed" mb="sm">
-        {title} · {report ? `${report.total} posts` : 'loading…'}
+        {title} · {report ? countedText(report) : 'loading…'}
       </Text>
       {report && (
         <Stack gap="sm">
           {report.categories.map((row) => (
             <div key={row.categoryId}>
-              <Group justify="space-between" gap={4} wrap="nowrap">
-                <Text size="sm" fw={500} truncate>
+              <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
+                <Text size="sm" fw={500} lh={1.25}>
                   {row.name}
                 </Text>
-                <Tooltip label={`${row.count} of ${report.total} posts; target ${row.targetCount.toFixed(1)} (${row.deviation >= 0 ? '+' : ''}${row.deviation.toFixed(1)})`}>
-                  <Badge size="xs" variant="outline" color={SIGNAL_COLOR[row.signal]}>
-                    {SIGNAL_LABEL[row.signal]}
+                <Tooltip label={`${row.count} of ${report.total}; target ${row.targetCount.toFixed(1)}. On target means within one of it.`}>
+                  <Badge size="xs" variant="outline" color={SIGNAL_COLOR[row.signal]} style={{ flexShrink: 0 }}>
+                    {signalText(row.signal, row.deviation)}
                   </Badge>
                 </Tooltip>
               </Group>
@@ -37,7 +36,7 @@ export function MixPanel({ report, categories, title }: { report: MixReport | nu
               </Progress.Root>
               <Group justify="space-between" mt={2}>
                 <Text size="xs" c="dimmed">
-                  {row.count} posts · {row.percent.toFixed(0)}% · target {row.targetPercent.toFixed(0)}%
+                  {row.count} · target {row.targetCount.toFixed(1)} ({row.targetPercent.toFixed(0)}%)
                 </Text>
                 <Text size="xs" c="dimmed">
                   {row.published} published
@@ -47,14 +46,12 @@ export function MixPanel({ report, categories, title }: { report: MixReport | nu
           ))}
           <Alert
             variant="light"
-            color={report.promotionalShare.signal === 'over' ? 'red' : 'teal'}
+            color={report.promotionalShare.signal === 'over' ? 'red' : report.promotionalShare.signal === 'on_target' ? 'blue' : 'teal'}
             title="Self-promotion"
             p="xs"
           >
             <Text size="xs">
-              {(report.promotionalShare.share * 100).toFixed(0)}% of posts are product posts (target at most{' '}
-              {(report.promotionalShare.targetShare * 100).toFixed(0)}%).
-              {report.promotionalShare.signal === 'over' ? ' People tune out feeds that only sell: swap one for a story.' : ''}
+              {promotionText(report)}
             </Text>
           </Alert>
           {report.uncategorized > 0 && (
