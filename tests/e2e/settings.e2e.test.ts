@@ -214,6 +214,6 @@ describe('Settings', () => {
     expect(info.name).toBe('Riverside Community Bank Marketing');
     expect(info.timezone).toBe('America/Denver');
     // the header follows (useWorkspace().reload())
-    await expect.poll(() => page.getByRole('banner').getByText('America/Denver').count()).toBe(1);
+    await expect.poll(() => page.getByRole('banner').getByText('Denver (Mountain)').count()).toBe(1);
   });
 });
