@@ -4,10 +4,10 @@ import interactionPlugin, { type DateClickArg, type DropArg } from '@fullcalenda
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Badge, Button, Group, MultiSelect, Paper, Stack, Switch, Tabs, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Group, MultiSelect, Paper, Popover, Stack, Switch, Tabs, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
+import { IconFilter, IconLayoutSidebarRight, IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CalendarOverlay, PostFilter } from '../../../shared/api/contract';
 import type { MixReport } from '../../../shared/planning';
@@ -110,6 +110,12 @@ export function CalendarPage() {
   const [title, setTitle] = useState('');
   const [showObservances, setShowObservances] = useState(true);
   const [showOpenSlots, setShowOpenSlots] = useState(true);
+  // Bank laptops are often 1024-1366 px wide: the filters fold into a button below 1440 px, and the
+  // side panel starts folded below 1280 px (a button brings it back).
+  const compactToolbar = useMediaQuery('(max-width: 1439px)');
+  const narrow = useMediaQuery('(max-width: 1279px)');
+  const [panelOpen, setPanelOpen] = useState(true);
+  useEffect(() => setPanelOpen(!narrow), [narrow]);
 
   const isMonth = range?.view === 'dayGridMonth';
   // One sequence for the posts on screen, one for what is drawn around them: latest request wins.
@@ -360,6 +366,47 @@ export function CalendarPage() {
     return { domNodes: [root] };
   };
 
+  const activeFilters = channelFilter.length + categoryFilter.length + statusFilter.length;
+  /** The filters, inline on a wide window or in the Filters popover (its dropdowns stay inside it). */
+  const filterControls = (inline: boolean) => (
+    <>
+      <MultiSelect
+        label="Channels"
+        placeholder={channelFilter.length ? undefined : 'All channels'}
+        data={channels.map((c) => ({ value: c.id, label: c.name }))}
+        value={channelFilter}
+        onChange={setChannelFilter}
+        clearable
+        w={inline ? 200 : undefined}
+        comboboxProps={inline ? undefined : { withinPortal: false }}
+      />
+      <MultiSelect
+        label="Categories"
+        placeholder={categoryFilter.length ? undefined : 'All categories'}
+        data={categories.map((c) => ({ value: c.id, label: c.name }))}
+        value={categoryFilter}
+        onChange={setCategoryFilter}
+        clearable
+        w={inline ? 200 : undefined}
+        comboboxProps={inline ? undefined : { withinPortal: false }}
+      />
+      <MultiSelect
+        label="Status"
+        placeholder={statusFilter.length ? undefined : 'Any status'}
+        data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        value={statusFilter}
+        onChange={setStatusFilter}
+        clearable
+        w={inline ? 170 : undefined}
+        comboboxProps={inline ? undefined : { withinPortal: false }}
+      />
+      <Stack gap={4}>
+        <Switch size="xs" label="Observances" checked={showObservances} onChange={(e) => setShowObservances(e.currentTarget.checked)} />
+        <Switch size="xs" label="Open slots" checked={showOpenSlots} onChange={(e) => setShowOpenSlots(e.currentTarget.checked)} />
+      </Stack>
+    </>
+  );
+
   return (
     <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
       <Group gap="sm" align="flex-end" wrap="nowrap">
@@ -369,45 +416,35 @@ export function CalendarPage() {
           leftSection={<IconSearch size={16} />}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          w={190}
+          style={{ flex: '1 1 150px', minWidth: 120, maxWidth: 220 }}
         />
-        <MultiSelect
-          label="Channels"
-          placeholder={channelFilter.length ? undefined : 'All channels'}
-          data={channels.map((c) => ({ value: c.id, label: c.name }))}
-          value={channelFilter}
-          onChange={setChannelFilter}
-          clearable
-          w={200}
-        />
-        <MultiSelect
-          label="Categories"
-          placeholder={categoryFilter.length ? undefined : 'All categories'}
-          data={categories.map((c) => ({ value: c.id, label: c.name }))}
-          value={categoryFilter}
-          onChange={setCategoryFilter}
-          clearable
-          w={200}
-        />
-        <MultiSelect
-          label="Status"
-          placeholder={statusFilter.length ? undefined : 'Any status'}
-          data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-          value={statusFilter}
-          onChange={setStatusFilter}
-          clearable
-          w={170}
-        />
-        <Stack gap={4} ml="auto">
-          <Switch size="xs" label="Observances" checked={showObservances} onChange={(e) => setShowObservances(e.currentTarget.checked)} />
-          <Switch size="xs" label="Open slots" checked={showOpenSlots} onChange={(e) => setShowOpenSlots(e.currentTarget.checked)} />
-        </Stack>
-        <Button variant="default" leftSection={<IconWand size={16} />} onClick={() => setPlanning(true)}>
-          Plan…
-        </Button>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
-          New post
-        </Button>
+        {compactToolbar ? (
+          <Popover position="bottom-start" shadow="md" trapFocus>
+            <Popover.Target>
+              <Button variant="default" leftSection={<IconFilter size={16} />}>
+                Filters{activeFilters ? ` (${activeFilters})` : ''}
+              </Button>
+            </Popover.Target>
+            <Popover.Dropdown>
+              <Stack gap="sm" w={260}>
+                {filterControls(false)}
+              </Stack>
+            </Popover.Dropdown>
+          </Popover>
+        ) : (
+          filterControls(true)
+        )}
+        <Group gap="sm" wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
+          <Button variant="default" onClick={() => setPanelOpen((open) => !open)} aria-pressed={panelOpen} aria-label={panelOpen ? 'Hide the side panel' : 'Show the side panel'} leftSection={<IconLayoutSidebarRight size={16} />}>
+            {panelOpen ? 'Hide panel' : 'Mix'}
+          </Button>
+          <Button variant="default" leftSection={<IconWand size={16} />} onClick={() => setPlanning(true)}>
+            Plan…
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditor({})}>
+            New post
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
       <Paper withBorder p="sm" style={{ flex: 1, minWidth: 0 }} aria-label="Content calendar" component="section">
@@ -476,6 +513,7 @@ export function CalendarPage() {
           }}
         />
       </Paper>
+      {panelOpen && (
       <Paper withBorder p="sm" w={290} style={{ flexShrink: 0, overflowY: 'auto' }}>
         <Tabs value={sideTab} onChange={setSideTab} keepMounted>
           <Tabs.List grow mb="sm">
@@ -501,6 +539,7 @@ export function CalendarPage() {
           </Tabs.Panel>
         </Tabs>
       </Paper>
+      )}
       </Group>
       {planning && range && (
         <PlanDialog
