@@ -1,36 +1,33 @@
 // Backups in Chromium: "Back up now", then a mistake, then restoring the backup from Settings
 // brings the workspace back (and keeps a copy of the one it replaced).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationName } from '../../src/shared/api/contract';
 import { seriousViolations } from './axe';
-import { launchChromium } from './browser';
-import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
+import { callApi, type ServedWorkspace } from './serve';
+import { openDemoApp, type AppSession } from './session';
 
+let session: AppSession;
 let served: ServedWorkspace;
-let browser: Browser;
 let page: Page;
 const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
 
 beforeAll(async () => {
-  served = await serveWorkspace({ demo: true });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  session = await openDemoApp();
+  ({ served, page } = session);
   page.setDefaultTimeout(15_000);
-  await page.goto(served.url);
   await page.getByRole('navigation').getByText('Settings', { exact: true }).click();
   await page.getByRole('tab', { name: 'Backups' }).click();
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
 });
 
 describe('backups in the app', () => {
   it('backs up now, then restores that backup after a mistake', async () => {
     await page.getByRole('button', { name: 'Back up now' }).click();
     const rows = page.getByRole('table', { name: 'Backups' }).getByRole('row');
-    await expect.poll(() => page.getByRole('table', { name: 'Backups' }).getByText('Made by hand').count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Backups' }).getByText('Made by hand').count(), { timeout: 15_000 }).toBe(1);
     expect(await seriousViolations(page, 'backups')).toEqual([]);
 
     const before = (await api('posts.list', {})).length;
@@ -45,6 +42,6 @@ describe('backups in the app', () => {
     await expect.poll(async () => (await api('posts.list', {})).length, { timeout: 15_000 }).toBe(before);
     // the page reloads onto the restored workspace; the replaced one is kept
     await page.getByRole('tab', { name: 'Backups' }).click();
-    await expect.poll(async () => (await api('backups.list', {})).backups.map((b) => b.kind)).toContain('before-restore');
+    await expect.poll(async () => (await api('backups.list', {})).backups.map((b) => b.kind), { timeout: 10_000 }).toContain('before-restore');
   });
 });

@@ -1,26 +1,22 @@
 // Another process saves a post while it is open in the editor: saving shows both versions and
 // overwrites nothing until the user chooses.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationName } from '../../src/shared/api/contract';
-import { launchChromium } from './browser';
-import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
+import { callApi, type ServedWorkspace } from './serve';
+import { openDemoApp, type AppSession } from './session';
 
+let session: AppSession;
 let served: ServedWorkspace;
-let browser: Browser;
 let page: Page;
 const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
 
 beforeAll(async () => {
-  served = await serveWorkspace({ demo: true });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(served.url);
-  await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
+  session = await openDemoApp();
+  ({ served, page } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
 });
 
 describe('a post changed elsewhere while it is being edited', () => {

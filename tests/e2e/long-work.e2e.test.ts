@@ -37,7 +37,7 @@ describe('long work in the app', () => {
     await dialog.getByRole('progressbar', { name: 'Planning progress' }).waitFor();
     await dialog.getByRole('button', { name: 'Stop planning' }).click();
     await page.getByRole('alert').filter({ hasText: 'Cancelled' }).waitFor();
-    await expect.poll(() => dialog.getByRole('progressbar').count()).toBe(0);
+    await expect.poll(() => dialog.getByRole('progressbar').count(), { timeout: 10_000 }).toBe(0);
     expect(await dialog.getByRole('table', { name: 'Planned slots' }).count()).toBe(0);
     expect((await callApi(served, 'posts.list', {})).length).toBe(before);
   }, 60_000);

@@ -1,24 +1,20 @@
 // Request sequencing: the month's posts answer slowly, the user searches right after changing
 // month, and the slow answer must not replace the search results when it finally arrives.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
+import { callApi, type ServedWorkspace } from './serve';
+import { openDemoApp, type AppSession } from './session';
 
+let session: AppSession;
 let served: ServedWorkspace;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveWorkspace({ demo: true });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(served.url);
-  await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
+  session = await openDemoApp();
+  ({ served, page } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
 });
 
 describe('stale answers are dropped', () => {

@@ -1,20 +1,15 @@
 // The week view where open posting slots and posts meet: a slot is drawn behind the posts and
 // never covers one; clicking a free slot writes a post for that slot's channels.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { serveWorkspace, type ServedWorkspace } from './serve';
+import { openDemoApp, type AppSession } from './session';
 
-let served: ServedWorkspace;
-let browser: Browser;
+let session: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveWorkspace({ demo: true });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(served.url);
-  await page.locator('.fc-event').first().waitFor({ timeout: 20_000 });
+  session = await openDemoApp();
+  ({ page } = session);
   await page.getByRole('button', { name: 'Week', exact: true }).click();
   // next week: open slots ahead, and planned posts among them
   await page.locator('.fc-next-button').click();
@@ -22,8 +17,7 @@ beforeAll(async () => {
   await page.locator('.sb-open-slot').first().waitFor();
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
 });
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
