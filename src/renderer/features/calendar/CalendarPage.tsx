@@ -367,39 +367,27 @@ export function CalendarPage() {
   };
 
   const activeFilters = channelFilter.length + categoryFilter.length + statusFilter.length;
+  const filterSelects = [
+    { label: 'Channels', placeholder: 'All channels', data: channels.map((c) => ({ value: c.id, label: c.name })), value: channelFilter, onChange: setChannelFilter, width: 200 },
+    { label: 'Categories', placeholder: 'All categories', data: categories.map((c) => ({ value: c.id, label: c.name })), value: categoryFilter, onChange: setCategoryFilter, width: 200 },
+    { label: 'Status', placeholder: 'Any status', data: POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), value: statusFilter, onChange: setStatusFilter, width: 170 },
+  ];
   /** The filters, inline on a wide window or in the Filters popover (its dropdowns stay inside it). */
   const filterControls = (inline: boolean) => (
     <>
-      <MultiSelect
-        label="Channels"
-        placeholder={channelFilter.length ? undefined : 'All channels'}
-        data={channels.map((c) => ({ value: c.id, label: c.name }))}
-        value={channelFilter}
-        onChange={setChannelFilter}
-        clearable
-        w={inline ? 200 : undefined}
-        comboboxProps={inline ? undefined : { withinPortal: false }}
-      />
-      <MultiSelect
-        label="Categories"
-        placeholder={categoryFilter.length ? undefined : 'All categories'}
-        data={categories.map((c) => ({ value: c.id, label: c.name }))}
-        value={categoryFilter}
-        onChange={setCategoryFilter}
-        clearable
-        w={inline ? 200 : undefined}
-        comboboxProps={inline ? undefined : { withinPortal: false }}
-      />
-      <MultiSelect
-        label="Status"
-        placeholder={statusFilter.length ? undefined : 'Any status'}
-        data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-        value={statusFilter}
-        onChange={setStatusFilter}
-        clearable
-        w={inline ? 170 : undefined}
-        comboboxProps={inline ? undefined : { withinPortal: false }}
-      />
+      {filterSelects.map(({ label, placeholder, data, value, onChange, width }) => (
+        <MultiSelect
+          key={label}
+          label={label}
+          placeholder={value.length ? undefined : placeholder}
+          data={data}
+          value={value}
+          onChange={onChange}
+          clearable
+          w={inline ? width : undefined}
+          comboboxProps={inline ? undefined : { withinPortal: false }}
+        />
+      ))}
       <Stack gap={4}>
         <Switch size="xs" label="Observances" checked={showObservances} onChange={(e) => setShowObservances(e.currentTarget.checked)} />
         <Switch size="xs" label="Open slots" checked={showOpenSlots} onChange={(e) => setShowOpenSlots(e.currentTarget.checked)} />
