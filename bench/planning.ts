@@ -82,7 +82,7 @@ const mixRequest = (): MixReportRequestInput => {
 };
 
 /** Median of `runs` timings after one warm-up. */
-const median = (runs: number, body: () => void): number => {
+export const median = (runs: number, body: () => void): number => {
   body();
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {

@@ -8,6 +8,7 @@ import { openWorkspace } from '../src/main/workspace';
 import type { Post } from '../src/shared/domain/schemas';
 import { autofill, parsePlanRequest } from '../src/shared/planning';
 import { tempDir } from '../tests/e2e/serve';
+import { median } from './planning';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -20,17 +21,6 @@ const CATEGORIES = [
   { id: 'education', name: 'Tips', targetShare: 0.2 },
   { id: 'product', name: 'Products', targetShare: 0.15 },
 ];
-
-const medianOf = (runs: number, body: () => void): number => {
-  body();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    body();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-};
 
 const over = (name: string, value: number, budget: number): void => {
   if (value > budget) process.stderr.write(`bench: ${name} ${value.toFixed(0)} ms is over its ${budget} ms budget\n`);
@@ -46,7 +36,7 @@ export async function run(report: Report): Promise<void> {
     const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
     let open = 0;
-    const serviceMs = medianOf(7, () => (open = ws.services.planning.preview({ from, to, channelId: channel.id }).rows.length));
+    const serviceMs = median(7, () => (open = ws.services.planning.preview({ from, to, channelId: channel.id }).rows.length));
     ws.close();
     report('plan-service-1y-21pw', serviceMs, 'ms');
     report('plan-service-1y-21pw-open-slots', open, 'slots');
@@ -54,7 +44,7 @@ export async function run(report: Report): Promise<void> {
 
     const engineSlots = Array.from({ length: 64_000 }, (_, k) => ({ id: `s${k}`, channelId: 'c', start: new Date(Date.UTC(2027, 0, 1) + k * 3 * 3_600_000).toISOString() }));
     const request = parsePlanRequest({ timezone: 'America/New_York', categories: CATEGORIES, slots: engineSlots, pinned: [], backlog: [], channels: [{ id: 'c', name: 'c' }] });
-    const engineMs = medianOf(3, () => autofill(request));
+    const engineMs = median(3, () => autofill(request));
     report('plan-engine-64k', engineMs, 'ms');
     over('plan-engine-64k', engineMs, BUDGETS_MS.planEngine64k);
 
@@ -86,13 +76,13 @@ export async function run(report: Report): Promise<void> {
     }));
     big.services.posts.storeAll(posts);
     const target = path.join(dir, 'backup.sqlite');
-    const backupMs = medianOf(3, () => big.services.backups.backupTo(target));
+    const backupMs = median(3, () => big.services.backups.backupTo(target));
     report('backup-50k-posts', backupMs, 'ms');
     report('backup-50k-posts-size', fs.statSync(target).size / 1024 / 1024, 'MB');
     over('backup-50k-posts', backupMs, BUDGETS_MS.backup50k);
     big.close();
     let healthy = false;
-    const doctorMs = medianOf(3, () => (healthy = diagnoseWorkspace(path.join(dir, 'big.sqlite')).healthy));
+    const doctorMs = median(3, () => (healthy = diagnoseWorkspace(path.join(dir, 'big.sqlite')).healthy));
     if (!healthy) throw new Error('doctor found damage in the bench workspace');
     report('doctor-50k-posts', doctorMs, 'ms');
     over('doctor-50k-posts', doctorMs, BUDGETS_MS.doctor50k);

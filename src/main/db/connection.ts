@@ -101,20 +101,23 @@ function checkExistingDatabase(db: Db, file: string, quickCheck: boolean): void 
     (applicationId === 0 && tables.length > 0 && (version === 0 || !tables.includes('posts')));
   if (foreign) throw new WorkspaceOpenError(file, 'other_application', 'it belongs to another application, not Storybank');
   if (quickCheck) {
-    const problems = quickCheckProblems(db);
+    const problems = integrityProblems(db, 'quick_check', 1);
     if (problems.length) throw new WorkspaceOpenError(file, 'damaged', `the database is damaged (${problems[0]})`);
   }
 }
 
 /** One line per problem: SQLite puts "*** in database main ***" and a newline before the first. */
-export const integrityProblemText = (problem: string): string =>
+const integrityProblemText = (problem: string): string =>
   problem.replace(/\*\*\* in database \w+ \*\*\*\s*/, '').replace(/\s*\n\s*/g, '; ');
 
-/** SQLite's quick integrity check: an empty list means healthy. */
-export function quickCheckProblems(db: Db, limit = 1): string[] {
+/**
+ * SQLite's quick or full integrity check, at most `limit` problems, one line each; an empty list
+ * means healthy. A check that cannot even run (a page too damaged to read) is itself the problem.
+ */
+export function integrityProblems(db: Db, check: 'quick_check' | 'integrity_check', limit: number): string[] {
   try {
-    const rows = db.pragma(`quick_check(${limit})`) as { quick_check: string }[];
-    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok').map(integrityProblemText);
+    const rows = db.pragma(`${check}(${limit})`) as Record<string, string>[];
+    return rows.map((r) => r[check]).filter((r) => r !== 'ok').map(integrityProblemText);
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }

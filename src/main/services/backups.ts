@@ -10,7 +10,7 @@ import { format } from 'date-fns';
 import { BackupPolicy, DEFAULT_BACKUP_POLICY, type BackupInfo, type BackupKind } from '../../shared/api/backups';
 import {
   DatabaseVersionError,
-  integrityProblemText,
+  integrityProblems,
   LATEST_SCHEMA_VERSION,
   openDatabase,
   schemaVersion,
@@ -100,7 +100,8 @@ export function checkBackupFile(file: string): number {
   if (!fs.existsSync(file)) throw new ServiceError('not_found', `${file} does not exist.`);
   let db: Database.Database;
   try {
-    db = openDatabase(file, { readonly: true, check: true });
+    // the full integrity check below covers the quick one
+    db = openDatabase(file, { readonly: true, check: false });
   } catch (error) {
     if (error instanceof WorkspaceOpenError || error instanceof DatabaseVersionError) {
       throw new ServiceError('validation', error.message.replace(/ Check it with.*$/, ''));
@@ -108,14 +109,21 @@ export function checkBackupFile(file: string): number {
     throw error;
   }
   try {
-    const integrity = db.pragma('integrity_check(5)') as { integrity_check: string }[];
-    const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok').map(integrityProblemText);
+    const problems = integrityProblems(db, 'integrity_check', 5);
     if (problems.length) throw new ServiceError('validation', `${file} is damaged (${problems[0]}); it cannot be restored.`);
     return schemaVersion(db);
   } finally {
     db.close();
   }
 }
+
+const backupInfo = (file: string, kind: BackupKind, createdAt: Date): BackupInfo => ({
+  file: path.resolve(file),
+  name: path.basename(file),
+  kind,
+  createdAt: createdAt.toISOString(),
+  bytes: fs.statSync(file).size,
+});
 
 /** The tables a workspace holds, in an order where parents come before children. */
 function workspaceTables(db: Db, schema: 'main' | 'src'): string[] {
@@ -137,7 +145,7 @@ export function createBackupService(repos: Repositories, dbPath: string) {
     const name = `${kind}-${stamp(now)}.sqlite`;
     const file = path.join(folder, name);
     writeBackup(db, file);
-    return { file, name, kind, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
+    return backupInfo(file, kind, now);
   };
 
   const rotate = (): string[] => {
@@ -150,8 +158,13 @@ export function createBackupService(repos: Repositories, dbPath: string) {
     folder: () => backupFolder(dbPath),
     list: (): BackupInfo[] => listBackups(dbPath),
     policy,
-    setPolicy(next: BackupPolicy): BackupPolicy {
+    /** Records the rotation policy (the workspace file's import uses this too; it deletes nothing). */
+    storePolicy(next: BackupPolicy): void {
       repos.transaction(() => repos.settings.set(POLICY_KEY, JSON.stringify(BackupPolicy.parse(next))));
+    },
+    /** Records the policy and rotates the backup folder by it. */
+    setPolicy(next: BackupPolicy): BackupPolicy {
+      this.storePolicy(next);
       rotate();
       return policy();
     },
@@ -160,7 +173,7 @@ export function createBackupService(repos: Repositories, dbPath: string) {
     /** A backup to a file the user named (CLI `backup -o FILE`). */
     backupTo(file: string): BackupInfo {
       writeBackup(db, file);
-      return { file: path.resolve(file), name: path.basename(file), kind: 'manual', createdAt: new Date().toISOString(), bytes: fs.statSync(file).size };
+      return backupInfo(file, 'manual', new Date());
     },
     /** The automatic backup: made when the newest is older than `maxAgeMs` (on start, then hourly checks); then rotated. */
     autoBackup(now = new Date(), maxAgeMs = DAY_MS): BackupInfo | null {
@@ -172,10 +185,6 @@ export function createBackupService(repos: Repositories, dbPath: string) {
     },
     rotate,
 
-    /**
-     * Replaces the workspace's content by the backup's, in one write transaction of the live
-     * database. The current workspace is backed up first (kind `before-restore`).
-     */
     /** Restore by name from the backup folder (the app: nothing outside it). */
     restoreNamed(name: string): { restored: string; safetyCopy: BackupInfo } {
       const backup = listBackups(dbPath).find((b) => b.name === name);
@@ -183,6 +192,10 @@ export function createBackupService(repos: Repositories, dbPath: string) {
       return this.restore(backup.file);
     },
 
+    /**
+     * Replaces the workspace's content by the backup's, in one write transaction of the live
+     * database. The current workspace is backed up first (kind `before-restore`).
+     */
     restore(file: string): { restored: string; safetyCopy: BackupInfo } {
       const version = checkBackupFile(file);
       // An older backup is brought to the current schema in a scratch copy first.

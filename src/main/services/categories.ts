@@ -27,32 +27,32 @@ export function createCategoryService(repos: Repositories) {
         fail('categories', `target shares add up to ${(total * 100).toFixed(1)}%, not 100%`);
       }
       return repos.transaction(() => {
-      const existing = new Map(repos.categories.list().map((c) => [c.id, c]));
-      drafts.forEach((draft, index) => {
-        if (!draft.id) return;
-        const current = existing.get(draft.id);
-        if (!current) fail(`categories[${index}].id`, `category ${draft.id} does not exist`);
-        else if (draft.revision !== undefined) checkRevision(current, draft.revision, `Category "${current.name}"`);
-      });
-      const now = nowIso();
-      const next = drafts.map((draft, index) => {
-        const before = draft.id ? existing.get(draft.id) : undefined;
-        return Category.parse({
-          ...before,
-          ...draft,
-          id: draft.id ?? newId(),
-          revision: before?.revision ?? 1,
-          sortOrder: index + 1,
-          createdAt: before?.createdAt ?? now,
-          updatedAt: now,
+        const existing = new Map(repos.categories.list().map((c) => [c.id, c]));
+        drafts.forEach((draft, index) => {
+          if (!draft.id) return;
+          const current = existing.get(draft.id);
+          if (!current) fail(`categories[${index}].id`, `category ${draft.id} does not exist`);
+          else if (draft.revision !== undefined) checkRevision(current, draft.revision, `Category "${current.name}"`);
         });
-      });
-      const keep = new Set(next.map((c) => c.id));
-      for (const id of existing.keys()) if (!keep.has(id)) repos.categories.delete(id);
-      // names are unique in the table: park renamed rows first so swapping two names works
-      next.forEach((c) => existing.has(c.id) && repos.categories.save({ ...c, name: `${c.id}~` }));
-      next.forEach((c) => repos.categories.save(c));
-      return repos.categories.list();
+        const now = nowIso();
+        const next = drafts.map((draft, index) => {
+          const before = draft.id ? existing.get(draft.id) : undefined;
+          return Category.parse({
+            ...before,
+            ...draft,
+            id: draft.id ?? newId(),
+            revision: before?.revision ?? 1,
+            sortOrder: index + 1,
+            createdAt: before?.createdAt ?? now,
+            updatedAt: now,
+          });
+        });
+        const keep = new Set(next.map((c) => c.id));
+        for (const id of existing.keys()) if (!keep.has(id)) repos.categories.delete(id);
+        // names are unique in the table: park renamed rows first so swapping two names works
+        next.forEach((c) => existing.has(c.id) && repos.categories.save({ ...c, name: `${c.id}~` }));
+        next.forEach((c) => repos.categories.save(c));
+        return repos.categories.list();
       });
     },
   };

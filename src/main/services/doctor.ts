@@ -3,7 +3,7 @@
 // size and SHA-256. Later checks (the audit chain) join the same list.
 import fs from 'node:fs';
 import path from 'node:path';
-import { integrityProblemText, LATEST_SCHEMA_VERSION, openDatabase, schemaVersion, WorkspaceOpenError, type Db } from '../db/connection';
+import { integrityProblems, LATEST_SCHEMA_VERSION, openDatabase, schemaVersion, WorkspaceOpenError, type Db } from '../db/connection';
 import { createMediaRepository } from '../db/repositories/media';
 import { parseJson } from '../db/repositories/rows';
 import { MEDIA_FOLDER, sha256Of } from './media';
@@ -102,9 +102,8 @@ export function diagnoseWorkspace(file: string): DoctorReport {
       }
     });
     guarded(findings, 'integrity', () => {
-      const rows = db.pragma('integrity_check(50)') as { integrity_check: string }[];
-      for (const { integrity_check: problem } of rows) {
-        if (problem !== 'ok') findings.push({ severity: 'error', check: 'integrity', message: `the database is damaged: ${integrityProblemText(problem)}` });
+      for (const problem of integrityProblems(db, 'integrity_check', 50)) {
+        findings.push({ severity: 'error', check: 'integrity', message: `the database is damaged: ${problem}` });
       }
     });
     guarded(findings, 'foreign_keys', () => {

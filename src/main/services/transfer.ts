@@ -107,7 +107,7 @@ export function createTransferService(repos: Repositories, { posts, workspace, c
         if (file.observances) calendar.saveObservances(file.observances);
         const known = new Set(repos.exports.list().map((b) => b.id));
         for (const { items, ...batch } of file.exportBatches) if (!known.has(batch.id)) repos.exports.insert(batch, items);
-        if (file.backupPolicy) repos.settings.set('backup.policy', JSON.stringify(file.backupPolicy));
+        if (file.backupPolicy) backups.storePolicy(file.backupPolicy);
         return {
           replaced: options.replace,
           channels: file.channels.length,
