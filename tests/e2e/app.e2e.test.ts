@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('the app in Chromium against storybank serve', () => {
   it('opens on the demo calendar', async () => {
     await page.goto(served.url);
-    await expect.poll(() => page.locator('.fc-dayGridMonth-view').count()).toBe(1);
+    await expect.poll(() => page.locator('.fc-dayGridMonth-view').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator('.fc-event').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     await expect.poll(() => page.getByText('Riverside Community Bank').count()).toBe(1);
     // the time zone in words people read, and a favicon the host serves
