@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { compression } from 'vite-plugin-compression2';
 
 export default defineConfig({
   main: {
@@ -35,6 +36,7 @@ export default defineConfig({
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
       chunkSizeWarningLimit: 2000,
     },
-    plugins: [react()],
+    // .br and .gz beside each asset: the browser host (sirv) serves them precompressed
+    plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   },
 });

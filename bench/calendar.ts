@@ -77,6 +77,7 @@ function buildWorkspace(): BenchWorkspace {
           baseText: 'Maria from our Oak Street branch just ran her first marathon. Congratulations, Maria!',
           channelIds: picked.length ? picked : [channels[Math.floor(random() * channels.length)]],
           channelTexts: {},
+    channelOffsets: {},
           categoryId: categories[Math.floor(random() * categories.length)],
           scheduledAt: instant,
           timezone: zone,

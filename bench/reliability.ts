@@ -60,6 +60,7 @@ export async function run(report: Report): Promise<void> {
       baseText: 'Maria from our Oak Street branch just ran her first marathon. Congratulations, Maria! #community',
       channelIds: [channels[k % channels.length], channels[(k + 1) % channels.length]],
       channelTexts: {},
+    channelOffsets: {},
       categoryId: categories[k % categories.length],
       scheduledAt: new Date(Date.UTC(2027, 0, 1) + k * 3_600_000).toISOString(),
       timezone: 'America/New_York',

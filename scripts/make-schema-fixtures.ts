@@ -60,6 +60,8 @@ function write(version: number): void {
     run('INSERT INTO export_items (batch_id, post_id, channel_id, content_hash) VALUES (?, ?, ?, ?)', ID.batch, ID.marathon, ID.fb, 'sha256:abc');
   }
   if (version >= 4) db.pragma(`application_id = ${STORYBANK_APPLICATION_ID}`);
+  // LinkedIn publishes the marathon post 90 minutes after Facebook
+  if (version >= 5) run('UPDATE post_channels SET offset_minutes = 90 WHERE post_id = ? AND channel_id = ?', ID.marathon, ID.li);
   db.close();
 }
 

@@ -40,6 +40,7 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'export.run': { input: { format: 'tiktok', from: '2027-01-01', to: '2027-01-31' }, path: 'format' },
   'export.batches': { input: 'latest', path: '(input)' },
   'export.changed': { input: [1], path: '(input)' },
+  'media.preview': { input: { path: '../demo.sqlite' }, path: 'path' },
   'backups.list': { input: 'all', path: '(input)' },
   'backups.create': { input: 3, path: '(input)' },
   'backups.setPolicy': { input: { keepDaily: -1, keepWeekly: 4 }, path: 'keepDaily' },

@@ -72,7 +72,11 @@ describe('storybank plan and mix', () => {
 
     const applied = run('plan', '--from', '2027-02-01', '--to', '2027-02-28', '--db', db, '--apply');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/Applied: \d+ posts from story ideas, \d+ backlog drafts scheduled, \d+ placeholders to write\./);
+    expect(applied.stdout).toMatch(/Applied: \d+ posts to write, \d+ from story ideas, \d+ backlog drafts scheduled\./);
+    // plain words first: posts to write per month and how close the mix stays
+    expect(applied.stdout).toMatch(/February 2027: \d+ posts to write for \d+ open slots \(/);
+    expect(applied.stdout).toMatch(/Every channel stays within \d\.\d posts of your targets/);
+    expect(applied.stdout).not.toMatch(/Tijdeman|B\*/);
     expect(fingerprint()).not.toBe(before);
     // the month is now full: nothing left to plan
     const again = JSON.parse(run('plan', '--from', '2027-02-01', '--to', '2027-02-28', '--db', db, '--json').stdout);

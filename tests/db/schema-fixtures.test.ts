@@ -63,6 +63,7 @@ describe('schema fixtures', () => {
         expect(s.calendar.listBlackouts().map((b) => [b.startDate, b.endDate, b.reason])).toEqual([['2026-07-03', '2026-07-05', 'Quiet period']]);
         expect(posts[1].seriesId).not.toBeNull();
       }
+      expect(marathon.channelOffsets).toEqual(version >= 5 ? { [channels[1].id]: 90 } : {});
       if (version >= 3) {
         const batches = s.repos.exports.history();
         expect(batches.map((b) => [b.format, b.items.length])).toEqual([['json', 1]]);

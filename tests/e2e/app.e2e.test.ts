@@ -33,7 +33,7 @@ describe('the app in Chromium against storybank serve', () => {
   });
 
   it('creates a post through the UI that is still there after a reload', async () => {
-    await page.getByRole('button', { name: 'New post' }).click();
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
     // today in the demo bank's zone, so the post lands in the month on screen
     const today = utcToZonedWallTime(new Date().toISOString(), 'America/New_York').date;

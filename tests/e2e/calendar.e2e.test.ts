@@ -38,6 +38,12 @@ afterAll(async () => {
  * them). Waits for the page's requests to settle, and hovers first: hover() waits until the
  * element is stable, so a reload re-rendering the events cannot pull it away mid-grab.
  */
+/** Below 1600 px the filters sit in the Filters popover. */
+async function openFilters(): Promise<void> {
+  const button = page.getByRole('button', { name: /^Filters/ });
+  if ((await button.count()) && !(await page.getByRole('combobox', { name: 'Categories' }).isVisible())) await button.click();
+}
+
 async function drag(source: Locator, target: Locator): Promise<void> {
   await page.waitForLoadState('networkidle');
   await source.hover();
@@ -48,7 +54,7 @@ async function drag(source: Locator, target: Locator): Promise<void> {
 }
 
 async function createPost(title: string, date: string, time: string, channels: string[], repeat?: { every: string; count: number }) {
-  await page.getByRole('button', { name: 'New post' }).click();
+  await page.getByRole('button', { name: 'New post', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New post' });
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByLabel('Date').fill(date);
@@ -113,6 +119,7 @@ describe('calendar in Chromium', () => {
     await page.getByLabel('Search').fill('');
     await expect.poll(() => page.locator('.fc-event:not(.fc-bg-event)').count()).toBeGreaterThan(5);
 
+    await openFilters();
     await page.getByRole('combobox', { name: 'Categories' }).click({ force: true });
     await page.getByRole('option', { name: 'Products & promotions' }).click();
     await page.keyboard.press('Escape');
@@ -123,6 +130,7 @@ describe('calendar in Chromium', () => {
     const productTitles = new Set(products.filter((p) => p.categoryId && titles.includes(p.title)).map((p) => p.title));
     expect(productTitles.size).toBeGreaterThan(0);
     expect(titles).not.toContain('Branch trivia night');
+    await openFilters();
     await page.getByRole('combobox', { name: 'Categories' }).click({ force: true });
     await page.getByRole('option', { name: 'Products & promotions' }).click();
     await page.keyboard.press('Escape');
@@ -151,7 +159,7 @@ describe('calendar in Chromium', () => {
   });
 
   it('asks before throwing away unsaved edits', async () => {
-    await page.getByRole('button', { name: 'New post' }).click();
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
     await dialog.getByLabel('Title').fill('Half-written idea');
     await page.keyboard.press('Escape');
@@ -177,7 +185,7 @@ describe('calendar in Chromium', () => {
   it('calendar, editor and plan dialog have no serious or critical accessibility violations', async () => {
     const check = async (where: string) => expect(await seriousViolations(page, where)).toEqual([]);
     await check('calendar');
-    await page.getByRole('button', { name: 'New post' }).click();
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
     await check('post editor');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Plan…' }).click();
@@ -220,7 +228,7 @@ describe('calendar in Chromium', () => {
     await page.reload();
     await page.locator('.fc-event').first().waitFor();
     await page.getByRole('tab', { name: /No date/ }).click();
-    const item = page.getByRole('button', { name: /Undated: branch dog Biscuit/ });
+    const item = page.getByRole('tabpanel', { name: /No date/ }).getByRole('button', { name: /Undated: branch dog Biscuit/ });
     await expect.poll(() => item.count()).toBe(1);
     await drag(item, page.locator(`td.fc-daygrid-day[data-date="${day12}"]`));
     await expect

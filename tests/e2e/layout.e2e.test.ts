@@ -37,7 +37,7 @@ describe('calendar layout', () => {
         search: page.getByLabel('Search'),
         filters: page.getByRole('button', { name: /^Filters/ }).or(page.getByRole('combobox', { name: 'Channels' })),
         plan: page.getByRole('button', { name: /^Plan/ }),
-        newPost: page.getByRole('button', { name: 'New post' }),
+        newPost: page.getByRole('button', { name: 'New post', exact: true }),
         month: page.getByRole('button', { name: 'Month', exact: true }),
         week: page.getByRole('button', { name: 'Week', exact: true }),
         list: page.getByRole('button', { name: 'List', exact: true }),
@@ -51,7 +51,7 @@ describe('calendar layout', () => {
         expect(box!.y + box!.height, name).toBeLessThanOrEqual(size.height);
       }
       // the primary actions open what they promise
-      await page.getByRole('button', { name: 'New post' }).click();
+      await page.getByRole('button', { name: 'New post', exact: true }).click();
       await page.getByRole('dialog', { name: 'New post' }).waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /^Plan/ }).click();

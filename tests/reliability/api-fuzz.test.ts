@@ -51,6 +51,7 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'export.run': { format: 'json', from: '2026-01-01', to: '2026-12-31', outputDir: path.join(outDir, 'run') },
   'export.batches': {},
   'export.changed': {},
+  'media.preview': { path: 'media/missing.png' },
   'backups.list': {},
   'backups.create': {},
   'backups.setPolicy': { keepDaily: 7, keepWeekly: 4 },

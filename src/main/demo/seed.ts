@@ -162,6 +162,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
           baseText: idea.text,
           channelIds,
           channelTexts: {},
+    channelOffsets: {},
           categoryId: category.id,
           scheduledAt: new Date(instant.getTime()).toISOString(),
           timezone: zone,

@@ -1,3 +1,4 @@
+import { channelTime } from '../../shared/posts';
 import { z } from 'zod';
 import {
   DEFAULT_OBSERVANCES,
@@ -37,7 +38,7 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
       const taken = new Set<string>();
       const range = { from: zonedDayStartUtc(from, zone), to: zonedDayStartUtc(addDaysLocal(to, 2), zone) };
       for (const post of repos.posts.list(range)) {
-        if (post.scheduledAt) for (const channelId of post.channelIds) taken.add(`${channelId}@${post.scheduledAt}`);
+        if (post.scheduledAt) for (const channelId of post.channelIds) taken.add(`${channelId}@${channelTime(post, channelId)}`);
       }
       const slots = channels.flatMap((channel) =>
         expandPostingSlots({ channelId: channel.id, slots: channel.slots, timezone: channel.timezone ?? zone, from, to }),

@@ -32,7 +32,7 @@ import {
 import { NETWORK_LABELS, STATUS_LABELS, type Channel, type Post, type PostIssue } from '../../shared/domain/schemas';
 import { exportItems, type ExportFile, type ExportFormat, type ExportImage, type ExportItem, type JsonExportDocument } from '../../shared/export';
 import { slugify, sortItems, wallClock } from '../../shared/export/common';
-import { channelText, trackedUrl } from '../../shared/posts';
+import { channelText, channelTime, trackedUrl } from '../../shared/posts';
 import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
@@ -58,12 +58,12 @@ export interface ExportServiceOptions {
 }
 
 /** sha256 of what goes out for one post on one channel. */
-export function exportContentHash(post: Pick<Post, 'baseText' | 'channelTexts' | 'images' | 'link' | 'scheduledAt'>, channelId: string): string {
+export function exportContentHash(post: Pick<Post, 'baseText' | 'channelTexts' | 'images' | 'link' | 'scheduledAt' | 'channelOffsets'>, channelId: string): string {
   const content = {
     text: channelText(post, channelId),
     images: post.images.map((image) => ({ src: image.src, alt: image.alt })),
     link: post.link ? trackedUrl(post.link) : null,
-    scheduledAt: post.scheduledAt,
+    scheduledAt: channelTime(post, channelId),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
@@ -298,7 +298,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
           channelName: channel.name,
           network: channel.network,
           timezone: channel.timezone ?? zone,
-          scheduledAt: post.scheduledAt,
+          scheduledAt: channelTime(post, channelId)!,
           title: post.title,
           text: channelText(post, channelId),
           images,

@@ -12,6 +12,8 @@ import { ServiceError } from './errors';
 
 export const MEDIA_FOLDER = 'media';
 export const MAX_MEDIA_BYTES = 50 * MB;
+/** Thumbnails travel as data: URLs; bigger images show their name instead. */
+const MAX_PREVIEW_BYTES = 5 * MB;
 /** Image types a post can carry, by what image-size reports. */
 const IMAGE_TYPES: Record<string, { mime: string; ext: string }> = {
   png: { mime: 'image/png', ext: 'png' },
@@ -39,6 +41,20 @@ export function createMediaService(repos: Repositories, dbPath: string) {
   return {
     folder: () => path.join(workspaceDir, MEDIA_FOLDER),
     list: (): MediaRecord[] => repos.media.list(),
+    /** A media-folder image as a data: URL, or null when it is missing, too big or not an image. */
+    preview(relative: string): string | null {
+      const name = relative.slice(`${MEDIA_FOLDER}/`.length);
+      if (!relative.startsWith(`${MEDIA_FOLDER}/`) || name !== path.basename(name)) return null;
+      const file = path.join(workspaceDir, MEDIA_FOLDER, name);
+      try {
+        if (fs.statSync(file).size > MAX_PREVIEW_BYTES) return null;
+        const bytes = fs.readFileSync(file);
+        const sniffed = sniffImage(bytes);
+        return 'problem' in sniffed ? null : `data:${sniffed.mime};base64,${bytes.toString('base64')}`;
+      } catch {
+        return null;
+      }
+    },
     /** Copies image bytes into the media folder (once per content) and records them. */
     addBytes(bytes: Buffer, originalName: string): MediaRecord {
       if (bytes.length === 0) throw new ServiceError('validation', `${originalName}: the file is empty`);

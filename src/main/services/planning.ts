@@ -1,5 +1,6 @@
 // Bridges the workspace and the pure balance engine: builds a PlanRequest from channels,
 // posting slots, scheduled posts (pins) and the backlog, and applies a plan in one transaction.
+import { channelTime } from '../../shared/posts';
 import { closedDates, expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
 import type { PlanPreview, PlanScope } from '../../shared/api/contract';
 import type { Idea, Post } from '../../shared/domain/schemas';
@@ -63,12 +64,13 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       // Anything already scheduled is pinned: on its slot, or on a slot of its own.
       for (const post of scheduled) {
         if (!post.channelIds.includes(channel.id) || !post.categoryId || !categoryIds.has(post.categoryId)) continue;
-        let slotId = byStart.get(post.scheduledAt!);
+        const at = channelTime(post, channel.id)!;
+        let slotId = byStart.get(at);
         if (!slotId) {
           slotId = `${POST_PREFIX}${post.id}:${channel.id}`;
-          slots.push({ id: slotId, channelId: channel.id, start: post.scheduledAt! });
-          slotInfo.set(slotId, { start: post.scheduledAt!, channelId: channel.id });
-        } else byStart.delete(post.scheduledAt!);
+          slots.push({ id: slotId, channelId: channel.id, start: at });
+          slotInfo.set(slotId, { start: at, channelId: channel.id });
+        } else byStart.delete(at);
         if (!pinned.some((p) => p.slotId === slotId)) pinned.push({ slotId, categoryId: post.categoryId });
       }
     }
@@ -175,40 +177,46 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       const scheduled: Post[] = [];
       const ideasBefore: Idea[] = [];
       const scheduledBefore: Post[] = [];
-      for (const a of result.assignments) {
-        const start = slotInfo.get(a.slotId)?.start;
-        if (!start || !a.categoryId) continue;
-        if (a.itemId?.startsWith(POST_PREFIX)) {
-          const before = repos.posts.get(a.itemId.slice(POST_PREFIX.length));
+      const reasons = new Map(result.assignments.map((a) => [a.slotId, a.reason]));
+      for (const piece of result.pieces) {
+        const slots = piece.slotIds.map((id) => slotInfo.get(id)).filter((slot): slot is SlotInfo => slot !== undefined);
+        if (slots.length === 0) continue;
+        // one post for the piece's channels, each at its own slot time
+        const scheduledAt = slots[0].start;
+        const channelIds = slots.map((slot) => slot.channelId);
+        const channelOffsets = Object.fromEntries(
+          slots.filter((slot) => slot.start !== scheduledAt).map((slot) => [slot.channelId, (Date.parse(slot.start) - Date.parse(scheduledAt)) / 60_000]),
+        );
+        const placement = { scheduledAt, channelIds, channelOffsets, updatedAt: now };
+        if (piece.itemId?.startsWith(POST_PREFIX)) {
+          const before = repos.posts.get(piece.itemId.slice(POST_PREFIX.length));
           if (!before) continue;
           scheduledBefore.push(before);
-          scheduled.push({ ...before, scheduledAt: start, channelIds: [a.channelId], updatedAt: now });
+          scheduled.push({ ...before, ...placement, channelTexts: Object.fromEntries(Object.entries(before.channelTexts).filter(([id]) => channelIds.includes(id))) });
           continue;
         }
-        const idea = a.itemId?.startsWith(IDEA_PREFIX) ? repos.ideas.get(a.itemId.slice(IDEA_PREFIX.length)) : null;
-        const category = categories.get(a.categoryId);
-        const post: Post = {
+        const idea = piece.itemId?.startsWith(IDEA_PREFIX) ? repos.ideas.get(piece.itemId.slice(IDEA_PREFIX.length)) : null;
+        const category = categories.get(piece.categoryId);
+        const reason = reasons.get(piece.slotIds[0]) ?? '';
+        created.push({
           id: newId(),
           title: idea ? idea.title : `${category?.name ?? 'Post'}: to be written`,
           baseText: idea?.story ?? '',
-          channelIds: [a.channelId],
           channelTexts: {},
-          categoryId: a.categoryId,
-          scheduledAt: start,
+          categoryId: piece.categoryId,
           timezone: zone,
           images: [],
           link: null,
-          notes: idea ? `From ${idea.submittedBy || 'staff'}${idea.branch ? ` (${idea.branch})` : ''}: story idea.` : `Planned: ${a.reason}`,
+          notes: idea ? `From ${idea.submittedBy || 'staff'}${idea.branch ? ` (${idea.branch})` : ''}: story idea.` : `Planned: ${reason}`,
           status: 'draft',
           placeholder: !idea,
           seriesId: null,
           issues: [],
           revision: 1,
           createdAt: now,
-          updatedAt: now,
-        };
+          ...placement,
+        });
         if (idea) ideasBefore.push(idea);
-        created.push(post);
       }
       // Everything the plan read must be as it was: an edit made while it ran is never overwritten.
       repos.transaction(() => {

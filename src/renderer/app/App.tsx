@@ -18,13 +18,9 @@ import {
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconBulb, IconCalendarMonth, IconChartBar, IconFileExport, IconSettings } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { IdeasPage } from '../features/ideas/IdeasPage';
-import { MixPage } from '../features/mix/MixPage';
-import { ExportPage } from '../features/export/ExportPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { showError } from './errors';
+import { navigate, useRoute, type PageId } from './route';
 import { UndoProvider, useUndo } from './undo';
 import { WorkspaceProvider, useWorkspace } from './workspace';
 import { zoneShortName } from '../features/settings/timeZones';
@@ -43,7 +39,14 @@ const theme = createTheme({
   },
 });
 
-type PageId = 'calendar' | 'ideas' | 'mix' | 'settings' | 'export';
+/** Each page is its own chunk: the first paint loads the calendar's code only. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
+const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
+const IdeasPage = page(() => import('../features/ideas/IdeasPage'), 'IdeasPage');
+const MixPage = page(() => import('../features/mix/MixPage'), 'MixPage');
+const ExportPage = page(() => import('../features/export/ExportPage'), 'ExportPage');
+const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
   { id: 'ideas', label: 'Story ideas', icon: <IconBulb size={18} />, render: () => <IdeasPage /> },
@@ -62,7 +65,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
+      {/* bottom-left: over the navigation, not over the calendar corner a post is often dropped on */}
+      <Notifications position="bottom-left" />
       <WorkspaceProvider
         fallback={(error) => (
           <Center h="100vh">
@@ -87,7 +91,7 @@ export function App() {
 
 function Shell() {
   const { info } = useWorkspace();
-  const [page, setPage] = useState<PageId>('calendar');
+  const { page } = useRoute();
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
@@ -116,12 +120,18 @@ function Shell() {
             leftSection={p.icon}
             active={p.id === page}
             variant="filled"
-            onClick={() => setPage(p.id)}
+            href={`#/${p.id}`}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate({ page: p.id, params: {} });
+            }}
             aria-current={p.id === page ? 'page' : undefined}
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{current.render()}</AppShell.Main>
+      <AppShell.Main>
+        <Suspense fallback={<Loader aria-label="Loading page" />}>{current.render()}</Suspense>
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,4 +1,6 @@
+import { Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /** One user action that can be taken back and done again (both directions hit the database). */
@@ -8,8 +10,16 @@ export interface UndoableCommand {
   redo: () => Promise<void>;
 }
 
+/** What a toast says after an action: "Post moved" / "“Marathon” is now on Tue, Dec 8, 9:30 AM". */
+export interface Announcement {
+  title: string;
+  message?: string;
+}
+
 interface UndoState {
   push(command: UndoableCommand): void;
+  /** Pushes the command and shows a toast with an Undo button for it. */
+  announce(command: UndoableCommand, announcement: Announcement): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   undoLabel: string | null;
@@ -54,6 +64,34 @@ export function UndoProvider({ children, onError }: { children: ReactNode; onErr
   const undo = useCallback(() => step(done, undone, 'undo'), [step]);
   const redo = useCallback(() => step(undone, done, 'redo'), [step]);
 
+  const announce = useCallback(
+    (command: UndoableCommand, { title, message }: Announcement) => {
+      push(command);
+      const id = `undo-${Date.now()}-${Math.random()}`;
+      // Undo from the toast takes back this action only while it is still the latest one: a later
+      // change would otherwise be undone first, which is not what the button says.
+      const undoThis = () => {
+        notifications.hide(id);
+        if (done.current.at(-1) === command) void undo();
+        else notifications.show({ color: 'yellow', title: 'Later changes came first', message: 'Use Undo in the header (Ctrl+Z) to step back through them.' });
+      };
+      notifications.show({
+        id,
+        title,
+        autoClose: 8000,
+        message: (
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Text size="sm">{message ?? ''}</Text>
+            <Button size="compact-sm" variant="light" onClick={undoThis} aria-label={`Undo ${command.label}`}>
+              Undo
+            </Button>
+          </Group>
+        ),
+      });
+    },
+    [push, undo],
+  );
+
   useHotkeys([
     ['mod+Z', () => void undo()],
     ['mod+shift+Z', () => void redo()],
@@ -63,13 +101,14 @@ export function UndoProvider({ children, onError }: { children: ReactNode; onErr
   const value = useMemo<UndoState>(
     () => ({
       push,
+      announce,
       undo,
       redo,
       undoLabel: done.current.at(-1)?.label ?? null,
       redoLabel: undone.current.at(-1)?.label ?? null,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [push, undo, redo, done.current, undone.current],
+    [push, announce, undo, redo, done.current, undone.current],
   );
   return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
 }

@@ -6,10 +6,12 @@ import { Observance, SeriesInput } from '../calendar-rules';
 import { MixReport, PlanAssignment, PlanResult } from '../planning';
 import { ExportFormat } from '../export/types';
 import { backupOperations } from './backups';
+import { mediaOperations } from './media';
 import { JobRef, jobOperations } from './jobs';
 import {
   BlackoutPeriod,
   Category,
+  ChannelOffsets,
   Idea,
   IdeaStatus,
   Channel,
@@ -78,6 +80,7 @@ export const PostInput = z.object({
   baseText: z.string().max(70000).optional(),
   channelIds: uniqueList(Id, 'channel').optional(),
   channelTexts: z.record(z.string(), z.string().max(70000)).optional(),
+  channelOffsets: ChannelOffsets.optional(),
   categoryId: Id.nullable().optional(),
   scheduledAt: UtcInstant.nullable().optional(),
   timezone: TimeZone.optional(),
@@ -349,6 +352,7 @@ export const contract = {
   'export.batches': op(z.object({}), z.array(ExportBatchSummary)),
   'export.changed': op(z.object({}), z.array(ExportChange)),
   ...backupOperations,
+  ...mediaOperations,
   ...jobOperations,
 } as const;
 

@@ -167,6 +167,10 @@ export const PostIssue = z.object({
 });
 export type PostIssue = z.infer<typeof PostIssue>;
 
+/** A channel publishes at most a day before or after the post's own time. */
+export const MAX_CHANNEL_OFFSET_MINUTES = 1440;
+export const ChannelOffsets = z.record(z.string(), z.number().int().min(-MAX_CHANNEL_OFFSET_MINUTES).max(MAX_CHANNEL_OFFSET_MINUTES));
+
 export const Post = z.object({
   id: Id,
   title: z.string().trim().min(1).max(200),
@@ -175,6 +179,11 @@ export const Post = z.object({
   channelIds: z.array(Id).default([]),
   /** Per-channel override texts, keyed by channel id. */
   channelTexts: z.record(z.string(), z.string().max(70000)).default({}),
+  /**
+   * Minutes after `scheduledAt` a channel publishes (its own slot time that day), keyed by channel
+   * id; absent = at `scheduledAt`. Offsets move with the post.
+   */
+  channelOffsets: ChannelOffsets.default({}),
   categoryId: Id.nullable().default(null),
   /** UTC instant; null = unscheduled (backlog). */
   scheduledAt: UtcInstant.nullable().default(null),

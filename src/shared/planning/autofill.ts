@@ -3,6 +3,7 @@
 import type {
   ExcessCause,
   PlanAssignment,
+  PlanPiece,
   PlanRequest,
   PlanResult,
   PlanViolation,
@@ -12,7 +13,7 @@ import type {
 } from './schemas';
 import { NO_CATEGORY, bestBoundWithRules, optimalPinnedBound, prefixDeviation, solveChannel, windowDeviation } from './balance';
 import type { ChannelProblem } from './balance';
-import { BacklogPool } from './backlogPool';
+import { BacklogPool, type PoolItem } from './backlogPool';
 import { coordinatePeriods } from './coordinate';
 import { LocalCalendar, dayNumberOfDate } from './localCalendar';
 
@@ -51,6 +52,8 @@ interface ChannelPlan {
   shortageCategories: Set<number>;
   /** Positions whose category the cross-channel period coordination changed. */
   coordinated: Set<number>;
+  /** Positions whose category the day alignment changed (to match the other channels that day). */
+  aligned: Set<number>;
 }
 
 /** 1 − 1/(2(n−1)); 0 when fewer than two categories have a positive share. */
@@ -139,6 +142,7 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
       shortageSlots: [],
       shortageCategories: new Set<number>(),
       coordinated: new Set<number>(),
+      aligned: new Set<number>(),
       channelIndex,
     };
   });
@@ -158,11 +162,13 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
         period: Int32Array.from(plan.slots, (slot) => periodIndex.get(periodKeyOf(slot))!),
         bound: plan.plannedDeviation,
         adjustable: plan.rulesHonoured,
+        day: Int32Array.from(plan.slots, (slot) => slot.day),
       })),
     });
     plans.forEach((plan, index) => {
       plan.coordinated = outcome.changed[index];
-      if (plan.coordinated.size > 0) plan.plannedDeviation = prefixDeviation(plan.sequence, shares);
+      plan.aligned = outcome.aligned[index];
+      if (plan.coordinated.size > 0 || plan.aligned.size > 0) plan.plannedDeviation = prefixDeviation(plan.sequence, shares);
     });
   }
 
@@ -211,6 +217,27 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
     return counts;
   });
 
+  // A backlog item placed on one channel goes to the other channels with its category that day
+  // too (where it fits): one post for all of them, not one item per channel.
+  const itemsOfDay = new Map<number, PoolItem[]>();
+  const itemChannels = new Map<number, Set<string>>();
+  const takeItem = (category: number, channelId: string, day: number): PoolItem | undefined => {
+    const key = day * categoryCount + category;
+    for (const item of itemsOfDay.get(key) ?? []) {
+      const on = itemChannels.get(item.index)!;
+      if (!on.has(channelId) && (item.channelIds === null || item.channelIds.includes(channelId))) {
+        on.add(channelId);
+        return item;
+      }
+    }
+    const item = pool.take(category, channelId, day);
+    if (item) {
+      itemsOfDay.set(key, [...(itemsOfDay.get(key) ?? []), item]);
+      itemChannels.set(item.index, new Set([channelId]));
+    }
+    return item;
+  };
+
   const assignments: PlanAssignment[] = new Array(request.slots.length);
   const lagText = (category: number, lag: number, channelId: string): string => {
     const name = categories[category].name;
@@ -230,9 +257,13 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
       continue;
     }
     const lagOf = (category: number): number => (postsSoFar[slot.channelIndex] + 1) * shares[category] - counts[category];
-    const periodNote = plan.coordinated.has(position) ? `, chosen here to keep the ${periodNoun} mix of all channels on target` : '';
+    const periodNote = plan.aligned.has(position)
+      ? ', lined up with the other channels that day so one post serves them all'
+      : plan.coordinated.has(position)
+        ? `, chosen here to keep the ${periodNoun} mix of all channels on target`
+        : '';
     let category = plan.sequence[position];
-    let item = pool.take(category, plan.channelId, slot.day);
+    let item = takeItem(category, plan.channelId, slot.day);
     let reason: string;
     if (item) {
       reason = `${lagText(category, lagOf(category), plan.channelId)}${periodNote}; backlog item ${describeItem(request.backlog[item.index])}`;
@@ -255,7 +286,7 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
       alternatives.sort((a, b) => lagOf(b) - lagOf(a) || a - b);
       if (alternatives.length > 0) {
         category = alternatives[0];
-        item = pool.take(category, plan.channelId, slot.day);
+        item = takeItem(category, plan.channelId, slot.day);
         plan.sequence[position] = category;
         weekCountsOfPlan[category * plan.weekCount + plan.weekOf[position]]++;
         reason = `${categories[category].name} instead of ${categories[planned].name} (${shortText}); ${lagText(category, lagOf(category), plan.channelId)}; backlog item ${describeItem(request.backlog[item!.index])}`;
@@ -277,6 +308,8 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
       reason,
     };
   }
+
+  const pieces = groupPieces(sweep, assignments);
 
   // --- metrics, causes and violations
   const positiveCategories = shares.filter((share) => share > 0).length;
@@ -347,11 +380,41 @@ export const autofill = (request: PlanRequest, progress: PlanProgress = () => {}
   const pinConflicts = breaks.flatMap((found) => found.pinConflicts);
   return {
     assignments: assignments.filter((assignment): assignment is PlanAssignment => assignment !== undefined),
+    pieces,
+    piecesToWrite: pieces.filter((piece) => piece.itemId === null).length,
     metrics: { channels: channelMetrics, overall, periods },
     violations,
     pinConflicts,
   };
 };
+
+/**
+ * The plan's pieces of content: slots with the same category, local day and item (or none) are one
+ * post, one slot per channel (a channel with two such slots that day gets a second piece).
+ */
+function groupPieces(sweep: readonly SlotInfo[], assignments: readonly (PlanAssignment | undefined)[]): PlanPiece[] {
+  const pieces: PlanPiece[] = [];
+  const open = new Map<string, Array<{ piece: PlanPiece; channels: Set<string> }>>();
+  for (const slot of sweep) {
+    const assignment = assignments[slot.inputIndex];
+    if (!assignment || assignment.categoryId === null) continue;
+    const key = `${slot.date}|${assignment.categoryId}|${assignment.itemId ?? ''}`;
+    const candidates = open.get(key) ?? [];
+    let target = candidates.find((candidate) => !candidate.channels.has(assignment.channelId));
+    if (!target) {
+      target = { piece: { date: slot.date, categoryId: assignment.categoryId, itemId: assignment.itemId, slotIds: [] }, channels: new Set() };
+      candidates.push(target);
+      open.set(key, candidates);
+      pieces.push(target.piece);
+    }
+    target.piece.slotIds.push(slot.id);
+    target.channels.add(assignment.channelId);
+  }
+  return pieces;
+}
+
+/** Rules as the category settings name them. */
+const RULE_WORDS: Record<RuleName, string> = { noConsecutive: 'never two in a row', minGapSlots: 'minimum gap', maxPerWeek: 'weekly maximum' };
 
 const describeItem = (item: PlanRequest['backlog'][number]): string => {
   const label = item.title ? `'${item.title}'` : `'${item.id}'`;
@@ -406,7 +469,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
       categoryId: categories[worst.category].id,
       rule: null,
       slotIds: blamed,
-      message: `pinned posts${where} force B ≥ ${round(plan.pinnedOptimum, 3)} (${round(freeOptimum, 3)} without pins): they ${worst.over ? 'over-serve' : 'crowd out'} ${categories[worst.category].name} by slot ${plan.slots[worst.position].id}`,
+      message: `posts already scheduled${where} keep the mix at least ${round(plan.pinnedOptimum)} posts off target (${round(freeOptimum)} without them): they ${worst.over ? 'give too much room to' : 'crowd out'} ${categories[worst.category].name} by slot ${plan.slots[worst.position].id}`,
     });
   }
 
@@ -416,7 +479,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
       categoryId: null,
       rule: null,
       slotIds: [],
-      message: `no plan${where} meets every spacing and weekly rule (see violations); B rises from ${round(plan.pinnedOptimum, 3)} to ${round(plan.plannedDeviation, 3)}`,
+      message: `no plan${where} meets every spacing and weekly rule (see the rules broken); the mix drifts ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(plan.pinnedOptimum, 1)}`,
     });
   } else if (plan.plannedDeviation > plan.pinnedOptimum + EPSILON) {
     const ruleCauses: ExcessCause[] = [];
@@ -438,7 +501,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
             categoryId: category.id,
             rule,
             slotIds: [],
-            message: `${rule} on ${category.name}${where} raises B from ${round(relaxed, 3)} to ${round(plan.plannedDeviation, 3)}`,
+            message: `the ${RULE_WORDS[rule]} rule on ${category.name}${where} lets the mix drift ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(relaxed, 1)}`,
           });
         }
       }
@@ -449,7 +512,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
         categoryId: null,
         rule: null,
         slotIds: [],
-        message: `the spacing and weekly rules together${where} raise B from ${round(plan.pinnedOptimum, 3)} to ${round(plan.plannedDeviation, 3)}`,
+        message: `the spacing and weekly rules together${where} let the mix drift ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(plan.pinnedOptimum, 1)}`,
       });
     } else causes.push(...ruleCauses);
   }
@@ -460,7 +523,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
       categoryId: null,
       rule: null,
       slotIds: plan.shortageSlots.slice(0, MAX_LISTED_SLOTS).map((position) => plan.slots[position].id),
-      message: `backlog shortage${where} (${[...plan.shortageCategories].map((index) => categories[index].name).join(', ')}) raises B from ${round(plan.plannedDeviation, 3)} to ${round(deviation, 3)}`,
+      message: `too few backlog items${where} (${[...plan.shortageCategories].map((index) => categories[index].name).join(', ')}) let the mix drift ${round(deviation, 1)} posts off target instead of ${round(plan.plannedDeviation, 1)}`,
     });
   }
   return causes;

@@ -35,6 +35,10 @@ const EXCHANGE_SEARCH_MIN_NODES = 2000;
 const LONG_SWAP_TRIES = 8;
 /** Slot steps of bound checks one long-swap search may spend (a year of five channels needs a small part of it). */
 const LONG_SWAP_WORK = 20_000_000;
+/** Day alignment: positions looked ahead within one period, passes, and bound-check work in all. */
+const ALIGN_REACH = 40;
+const MAX_ALIGN_PASSES = 20;
+const ALIGN_WORK = 20_000_000;
 
 export interface CoordinatedChannel {
   /** Full sequence (pins included, no open slots); replaced in place. */
@@ -47,6 +51,8 @@ export interface CoordinatedChannel {
   bound: number;
   /** Channels whose sequence already breaks a rule are left alone. */
   adjustable: boolean;
+  /** Local day number per position: with it, a last pass lines categories up across channels by day. */
+  day?: Int32Array;
 }
 
 export interface CoordinationProblem {
@@ -60,8 +66,11 @@ export interface CoordinationProblem {
 export interface CoordinationOutcome {
   swaps: number;
   exchanges: number;
-  /** Per channel: positions whose category differs from the input sequence. */
+  /** Per channel: positions whose category the period coordination changed. */
   changed: Array<Set<number>>;
+  /** Swaps of the day alignment, and per channel the positions it changed. */
+  alignments: number;
+  aligned: Array<Set<number>>;
 }
 
 const excess = (deviation: number): number => {
@@ -106,7 +115,8 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
   const categoryCount = shares.length;
   const original = channels.map((channel) => Int32Array.from(channel.sequence));
   const changed = channels.map(() => new Set<number>());
-  if (periodCount < 1) return { swaps: 0, exchanges: 0, changed };
+  const aligned = channels.map(() => new Set<number>());
+  if (periodCount < 1) return { swaps: 0, exchanges: 0, changed, alignments: 0, aligned };
 
   const { counts, totals } = periodCounts(channels, periodCount, categoryCount);
   const deviationOf = (period: number, category: number): number =>
@@ -481,5 +491,72 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
   channels.forEach((channel, index) => {
     for (let k = 0; k < channel.sequence.length; k++) if (channel.sequence[k] !== original[index][k]) changed[index].add(k);
   });
-  return { swaps, exchanges, changed };
+
+  /**
+   * Day alignment: a team writes one post for every channel that carries the same category on the
+   * same day, so fewer distinct (day, category) pieces among the free slots is less to write.
+   * Only swaps inside one period of one channel: every period count stays as it is (so the
+   * coordination objective does not move), and the bound and rule checks are the swaps' own.
+   */
+  const coordinated = channels.map((channel) => Int32Array.from(channel.sequence));
+  const pieceCount = new Map<number, number>();
+  const pieceKey = (day: number, category: number): number => day * categoryCount + category;
+  const bump = (key: number, by: number): void => {
+    const next = (pieceCount.get(key) ?? 0) + by;
+    if (next === 0) pieceCount.delete(key);
+    else pieceCount.set(key, next);
+  };
+  for (const { sequence, problem: channelProblem, day } of channels) {
+    if (!day) continue;
+    for (let k = 0; k < sequence.length; k++) {
+      if (channelProblem.pinned[k] === NO_CATEGORY && sequence[k] !== NO_CATEGORY) bump(pieceKey(day[k], sequence[k]), 1);
+    }
+  }
+  let alignments = 0;
+  const alignStart = boundSteps;
+  // passes that only remove pieces first; then ties that concentrate slots are allowed too
+  for (let pass = 0; pass < MAX_ALIGN_PASSES && boundSteps - alignStart < ALIGN_WORK; pass++) {
+    const allowTies = pass % 2 === 1;
+    let improved = false;
+    for (const state of states) {
+      const { sequence, period, day, problem: channelProblem } = state.channel;
+      if (!day) continue;
+      const pinned = channelProblem.pinned;
+      const total = sequence.length;
+      for (let a = 0; a < total; a++) {
+        if (pinned[a] !== NO_CATEGORY) continue;
+        for (let b = a + 1; b < total && b <= a + ALIGN_REACH && period[b] === period[a]; b++) {
+          const i = sequence[a];
+          const j = sequence[b];
+          if (pinned[b] !== NO_CATEGORY || i === j || day[a] === day[b] || i === NO_CATEGORY || j === NO_CATEGORY) continue;
+          // the four (day, category) keys are distinct because the days differ
+          const gain =
+            (pieceCount.get(pieceKey(day[a], i)) === 1 ? -1 : 0) +
+            (pieceCount.has(pieceKey(day[a], j)) ? 0 : 1) +
+            (pieceCount.get(pieceKey(day[b], j)) === 1 ? -1 : 0) +
+            (pieceCount.has(pieceKey(day[b], i)) ? 0 : 1);
+          // ties go to the swap that piles more slots onto fewer pieces (Σ count² grows), which
+          // opens the way for later swaps that do remove a piece; both steps are finite
+          const countAt = (key: number): number => pieceCount.get(key) ?? 0;
+          const concentration =
+            2 * (countAt(pieceKey(day[a], j)) - countAt(pieceKey(day[a], i)) + countAt(pieceKey(day[b], i)) - countAt(pieceKey(day[b], j))) + 4;
+          if (gain > 0 || (gain === 0 && (!allowTies || concentration <= 0))) continue;
+          if (!keepsBound(state, a, b, i, j)) continue;
+          if (!keepsRules(state, a, b, j) || !keepsRules(state, b, a, i)) continue;
+          applyMove(state, a, b, i, j);
+          bump(pieceKey(day[a], i), -1);
+          bump(pieceKey(day[a], j), 1);
+          bump(pieceKey(day[b], j), -1);
+          bump(pieceKey(day[b], i), 1);
+          alignments++;
+          improved = true;
+        }
+      }
+    }
+    if (!improved && allowTies) break;
+  }
+  channels.forEach((channel, index) => {
+    for (let k = 0; k < channel.sequence.length; k++) if (channel.sequence[k] !== coordinated[index][k]) aligned[index].add(k);
+  });
+  return { swaps, exchanges, changed, alignments, aligned };
 };

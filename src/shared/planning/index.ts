@@ -7,3 +7,4 @@ export type { ChannelProblem, ChannelSolution } from './balance';
 export { LocalCalendar } from './localCalendar';
 export { coordinatePeriods } from './coordinate';
 export type { CoordinatedChannel, CoordinationProblem, CoordinationOutcome } from './coordinate';
+export { balanceSentence, piecesByMonth } from './planSummary';

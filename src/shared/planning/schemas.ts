@@ -209,8 +209,25 @@ export const PeriodMetrics = z.object({
 });
 export type PeriodMetrics = z.infer<typeof PeriodMetrics>;
 
+/**
+ * One piece of content the plan asks for: the same category on the same local day across
+ * channels is one post (with each channel's own slot time), and so is one backlog item.
+ */
+export const PlanPiece = z.object({
+  date: z.string(),
+  categoryId: z.string(),
+  /** The backlog item every slot of the piece uses; null = a placeholder to write. */
+  itemId: z.string().nullable(),
+  /** The piece's slots, earliest first (one per channel). */
+  slotIds: z.array(z.string()),
+});
+export type PlanPiece = z.infer<typeof PlanPiece>;
+
 export const PlanResult = z.object({
   assignments: z.array(PlanAssignment),
+  pieces: z.array(PlanPiece),
+  /** Pieces with no backlog item: placeholders the team has to write. */
+  piecesToWrite: z.number().int(),
   metrics: z.object({
     channels: z.array(ChannelMetrics),
     overall: SequenceMetrics,

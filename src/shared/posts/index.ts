@@ -10,6 +10,13 @@ export function channelText(post: Pick<Post, 'baseText' | 'channelTexts'>, chann
   return post.channelTexts[channelId] ?? post.baseText;
 }
 
+/** When a channel publishes the post: the post's time plus that channel's offset (null = unscheduled). */
+export function channelTime(post: Pick<Post, 'scheduledAt' | 'channelOffsets'>, channelId: string): string | null {
+  if (!post.scheduledAt) return null;
+  const offset = post.channelOffsets[channelId] ?? 0;
+  return offset ? new Date(Date.parse(post.scheduledAt) + offset * 60_000).toISOString() : post.scheduledAt;
+}
+
 export interface ValidationContext {
   channels: ReadonlyMap<string, Channel>;
   /** Fed holidays around the post's date (any superset is fine). */

@@ -60,6 +60,24 @@ const plan = (instance: Instance, balancePeriod: 'month' | 'week' | 'none') => {
   return { request, result, sequences, shares, excess };
 };
 
+const instanceArbitrary: fc.Arbitrary<Instance> = fc
+  .tuple(
+    fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 3 }),
+    fc.array(fc.record({ startDay: fc.integer({ min: 0, max: 40 }), days: fc.integer({ min: 5, max: 60 }) }), { minLength: 2, maxLength: 3 }),
+  )
+  .chain(([weights, channels]) =>
+    fc.record({
+      weights: fc.constant(weights),
+      channels: fc.constant(channels),
+      pins: fc.uniqueArray(
+        fc.integer({ min: 0, max: channels.length - 1 }).chain((channel) =>
+          fc.tuple(fc.constant(channel), fc.integer({ min: 0, max: channels[channel].days - 1 }), fc.integer({ min: 0, max: weights.length - 1 })),
+        ),
+        { selector: ([channel, slot]) => `${channel}:${slot}`, maxLength: 4 },
+      ),
+    }),
+  );
+
 describe('coordinating channels per month', () => {
   // Three identical channels, 50/50, one slot a day through January and February. Every channel at
   // B* = 0.5 holds exactly one of each category per pair of slots; January's 31st slot opens a pair,
@@ -93,24 +111,6 @@ describe('coordinating channels per month', () => {
     for (const period of result.metrics.periods) expect(period.maxDeviation).toBeLessThanOrEqual(1);
   });
 
-  const instanceArbitrary: fc.Arbitrary<Instance> = fc
-    .tuple(
-      fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 3 }),
-      fc.array(fc.record({ startDay: fc.integer({ min: 0, max: 40 }), days: fc.integer({ min: 5, max: 60 }) }), { minLength: 2, maxLength: 3 }),
-    )
-    .chain(([weights, channels]) =>
-      fc.record({
-        weights: fc.constant(weights),
-        channels: fc.constant(channels),
-        pins: fc.uniqueArray(
-          fc.integer({ min: 0, max: channels.length - 1 }).chain((channel) =>
-            fc.tuple(fc.constant(channel), fc.integer({ min: 0, max: channels[channel].days - 1 }), fc.integer({ min: 0, max: weights.length - 1 })),
-          ),
-          { selector: ([channel, slot]) => `${channel}:${slot}`, maxLength: 4 },
-        ),
-      }),
-    );
-
   it('property: every channel keeps its exact B*, pins stay, and the monthly excess never grows', () => {
     fc.assert(
       fc.property(instanceArbitrary, (instance) => {
@@ -132,6 +132,40 @@ describe('coordinating channels per month', () => {
         }
       }),
       { numRuns: 120 },
+    );
+  });
+});
+
+describe('pieces of content: the same category on the same day across channels is one post', () => {
+  const piecesOf = (instance: Instance, balancePeriod: 'month' | 'none') => plan(instance, balancePeriod);
+
+  it('three identical channels line up: one piece a day instead of three', () => {
+    // 28 days of 50/50: no month drifts, so nothing stops the channels from matching every day
+    const identical: Instance = { weights: [1, 1], channels: [0, 1, 2].map(() => ({ startDay: 0, days: 28 })), pins: [] };
+    const { result } = piecesOf(identical, 'month');
+    expect(result.assignments).toHaveLength(3 * 28);
+    expect(result.pieces).toHaveLength(28);
+    expect(result.piecesToWrite).toBe(28);
+    for (const piece of result.pieces) expect(piece.slotIds.map((id) => id.split('-')[0]).sort()).toEqual(['c0', 'c1', 'c2']);
+  });
+
+  it('property: pieces split the planned slots by day and category, never two slots of one channel', () => {
+    fc.assert(
+      fc.property(instanceArbitrary, (instance) => {
+        const aligned = piecesOf(instance, 'month');
+        const byId = new Map(aligned.result.assignments.map((a) => [a.slotId, a]));
+        const slotsOfRequest = new Map(aligned.request.slots.map((slot) => [slot.id, slot]));
+        const seen = aligned.result.pieces.flatMap((piece) => piece.slotIds);
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen.length).toBe(aligned.result.assignments.filter((a) => a.categoryId !== null).length);
+        for (const piece of aligned.result.pieces) {
+          const assignments = piece.slotIds.map((id) => byId.get(id)!);
+          expect(new Set(assignments.map((a) => a.categoryId))).toEqual(new Set([piece.categoryId]));
+          expect(new Set(assignments.map((a) => a.channelId)).size).toBe(assignments.length);
+          expect(new Set(piece.slotIds.map((id) => slotsOfRequest.get(id)!.start.slice(0, 10)))).toEqual(new Set([piece.date]));
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 });

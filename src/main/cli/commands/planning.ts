@@ -1,7 +1,7 @@
 // `storybank plan` and `storybank mix`: the balance engine and the mix report from the shell.
 import type { Command } from 'commander';
 import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
-import { autofill, countedText, parsePlanRequest, PlanningInputError, promotionText, signalText, type PlanResult } from '../../../shared/planning';
+import { autofill, balanceSentence, countedText, piecesByMonth, parsePlanRequest, PlanningInputError, promotionText, signalText, type PlanResult } from '../../../shared/planning';
 import { formatInZone } from '../../../shared/time';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
@@ -17,15 +17,19 @@ function readJsonFile(file: string): unknown {
   }
 }
 
-function describeMetrics(result: PlanResult, names: Map<string, string>): string {
-  const lines = result.metrics.channels.map((m) => {
-    const best = m.optimalPrefixDeviation === null ? 'unknown' : m.optimalPrefixDeviation.toFixed(3);
-    return `  ${(names.get(m.channelId) ?? m.channelId).padEnd(32)} posts ${String(m.posts).padStart(4)}  pinned ${String(m.pinned).padStart(3)}  B ${m.maxPrefixDeviation.toFixed(3)}  B* ${best}  window ${m.windowDeviation.toFixed(2)}`;
-  });
-  const o = result.metrics.overall;
-  lines.push(`  lower bound ${o.lowerBound.toFixed(3)}, Tijdeman bound ${o.tijdemanBound.toFixed(3)}`);
+/** Plain words first; the exact drift per channel (for --json users and the curious) after. */
+function describeMetrics(result: PlanResult, names: Map<string, string>, categories: Map<string, string>): string {
+  const lines = [
+    ...piecesByMonth(result, (id) => categories.get(id) ?? id),
+    balanceSentence(result, (id) => names.get(id) ?? id),
+    'Details (largest drift from target in posts, and the best any plan can reach):',
+  ];
+  for (const m of result.metrics.channels) {
+    const best = m.optimalPrefixDeviation === null ? 'unknown' : m.optimalPrefixDeviation.toFixed(2);
+    lines.push(`  ${(names.get(m.channelId) ?? m.channelId).padEnd(32)} ${String(m.posts).padStart(4)} posts (${m.pinned} already scheduled)  drift ${m.maxPrefixDeviation.toFixed(2)}  best ${best}`);
+  }
   for (const cause of result.metrics.channels.flatMap((m) => m.excessCauses).slice(0, 5)) lines.push(`  why: ${cause.message}`);
-  for (const v of result.violations.slice(0, 5)) lines.push(`  VIOLATION ${v.rule}: ${v.message}`);
+  for (const v of result.violations.slice(0, 5)) lines.push(`  rule broken (${v.rule}): ${v.message}`);
   return lines.join('\n');
 }
 
@@ -70,10 +74,9 @@ export function registerPlanningCommands(program: Command): void {
             `${preview.rows.length} open slots from ${opts.from} to ${opts.to} (${zone})`,
             ...rows,
             ...(preview.rows.length > rows.length ? [`  … ${preview.rows.length - rows.length} more (use --json for all)`] : []),
-            'Quality:',
-            describeMetrics(preview.result, names),
+            describeMetrics(preview.result, names, categories),
             applied
-              ? `Applied: ${applied.fromIdeas} posts from story ideas, ${applied.scheduled} backlog drafts scheduled, ${applied.placeholders} placeholders to write.`
+              ? `Applied: ${applied.placeholders} posts to write, ${applied.fromIdeas} from story ideas, ${applied.scheduled} backlog drafts scheduled.`
               : 'Preview only: run again with --apply to write it.',
           ].join('\n');
         });

@@ -168,6 +168,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'one post on several channels at each channel\'s own slot time (minutes after the post\'s time)',
+    sql: `
+      ALTER TABLE post_channels ADD COLUMN offset_minutes INTEGER NOT NULL DEFAULT 0 CHECK (offset_minutes BETWEEN -1440 AND 1440);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

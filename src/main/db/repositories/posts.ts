@@ -25,15 +25,20 @@ interface PostRow {
 
 // Rows were validated by zod on the way in; reading maps them without re-validating (hot path).
 const toPost = (row: PostRow): Post => {
-  const channels = parseJson<{ c: string; t: string | null }[]>(row.channels, []);
+  const channels = parseJson<{ c: string; t: string | null; o: number }[]>(row.channels, []);
   const channelTexts: Record<string, string> = {};
-  for (const { c, t } of channels) if (t !== null) channelTexts[c] = t;
+  const channelOffsets: Record<string, number> = {};
+  for (const { c, t, o } of channels) {
+    if (t !== null) channelTexts[c] = t;
+    if (o) channelOffsets[c] = o;
+  }
   return {
     id: row.id,
     title: row.title,
     baseText: row.base_text,
     channelIds: channels.map((ch) => ch.c),
     channelTexts,
+    channelOffsets,
     categoryId: row.category_id,
     scheduledAt: row.scheduled_at,
     timezone: row.timezone,
@@ -52,7 +57,7 @@ const toPost = (row: PostRow): Post => {
 
 const SELECT_POSTS = `
   SELECT p.*, (
-    SELECT json_group_array(json_object('c', pc.channel_id, 't', pc.text_override))
+    SELECT json_group_array(json_object('c', pc.channel_id, 't', pc.text_override, 'o', pc.offset_minutes))
     FROM (SELECT * FROM post_channels WHERE post_id = p.id ORDER BY position) pc
   ) AS channels
   FROM posts p`;
@@ -75,7 +80,7 @@ export function createPostRepository(db: Db) {
     RETURNING revision`);
   const clearChannelsStmt = db.prepare('DELETE FROM post_channels WHERE post_id = ?');
   const addChannelStmt = db.prepare(
-    'INSERT INTO post_channels (post_id, channel_id, text_override, position) VALUES (?, ?, ?, ?)',
+    'INSERT INTO post_channels (post_id, channel_id, text_override, offset_minutes, position) VALUES (?, ?, ?, ?, ?)',
   );
   const deleteStmt = db.prepare('DELETE FROM posts WHERE id = ?');
 
@@ -148,7 +153,7 @@ export function createPostRepository(db: Db) {
       }) as { revision: number };
       clearChannelsStmt.run(post.id);
       post.channelIds.forEach((channelId, position) => {
-        addChannelStmt.run(post.id, channelId, post.channelTexts[channelId] ?? null, position);
+        addChannelStmt.run(post.id, channelId, post.channelTexts[channelId] ?? null, post.channelOffsets[channelId] ?? 0, position);
       });
       return revision;
     },

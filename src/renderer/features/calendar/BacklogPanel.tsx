@@ -4,7 +4,7 @@ import { Draggable } from '@fullcalendar/interaction';
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { STATUS_LABELS, type Category, type Channel, type Post } from '../../../shared/domain/schemas';
-import { NETWORK_ABBREVIATIONS } from './postEvents';
+import { NetworkIcon } from '../../components/networkIcons';
 
 export const BACKLOG_POST_ID = 'postId';
 
@@ -67,11 +67,7 @@ export function BacklogPanel({
               )}
               {post.channelIds.map((id) => {
                 const ch = channel.get(id);
-                return ch ? (
-                  <span key={id} className="sb-net" title={ch.name}>
-                    {NETWORK_ABBREVIATIONS[ch.network]}
-                  </span>
-                ) : null;
+                return ch ? <NetworkIcon key={id} network={ch.network} size={14} title={ch.name} /> : null;
               })}
             </Group>
           </UnstyledButton>

@@ -15,7 +15,6 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { closuresOnDate, federalReserveHolidays, type SeriesFrequency } from '../../../shared/calendar-rules';
@@ -27,6 +26,7 @@ import { utcToZonedWallTime, zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { isConflict, showError } from '../../app/errors';
 import { ConflictDialog } from './ConflictDialog';
+import { formatDate, formatInstant } from '../../app/format';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
@@ -146,8 +146,8 @@ export function PostEditor({
         const before = onto;
         const after = await call('posts.update', { id: existing.id, revision: onto.revision, ...toInput() });
         const restoreFields = (p: Post) => {
-          const { id, title, baseText, channelIds, channelTexts, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder } = p;
-          return { id, title, baseText, channelIds, channelTexts, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder };
+          const { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder } = p;
+          return { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder };
         };
         // each step sends the revision the previous one left, so undo never overwrites someone else's edit
         let current = after;
@@ -161,29 +161,34 @@ export function PostEditor({
           post: toInput(),
           rule: { startDate: draft.date, time: draft.time || '09:00', timezone: zone, freq: draft.repeat, count: draft.repeatCount },
         });
-        undo.push({
-          label: `series “${draft.title}”`,
-          undo: async () => {
-            for (const p of posts) await call('posts.delete', { id: p.id });
-            onChanged();
+        undo.announce(
+          {
+            label: `series “${draft.title}”`,
+            undo: async () => {
+              for (const p of posts) await call('posts.delete', { id: p.id });
+              onChanged();
+            },
+            redo: async () => {
+              for (const p of posts) await call('posts.restore', { post: p });
+              onChanged();
+            },
           },
-          redo: async () => {
-            for (const p of posts) await call('posts.restore', { post: p });
-            onChanged();
+          {
+            title: 'Series created',
+            message: `${posts.length} posts, each editable on its own.${skipped.length ? ` Skipped: ${skipped.map((s) => `${formatDate(s.date)} (${s.message})`).join('; ')}` : ''}`,
           },
-        });
-        notifications.show({
-          title: 'Series created',
-          message: `${posts.length} posts, each editable on its own.${skipped.length ? ` Skipped: ${skipped.map((s) => `${s.date} (${s.message})`).join('; ')}` : ''}`,
-        });
+        );
         void seriesId;
       } else {
         const created = await call('posts.create', toInput());
-        undo.push({
-          label: `new post “${created.title}”`,
-          undo: async () => void (await call('posts.delete', { id: created.id }), onChanged()),
-          redo: async () => void (await call('posts.restore', { post: created }), onChanged()),
-        });
+        undo.announce(
+          {
+            label: `new post “${created.title}”`,
+            undo: async () => void (await call('posts.delete', { id: created.id }), onChanged()),
+            redo: async () => void (await call('posts.restore', { post: created }), onChanged()),
+          },
+          { title: 'Post created', message: `“${created.title}”${created.scheduledAt ? ` on ${formatInstant(created.scheduledAt, zone)}` : ', with no date yet'}.` },
+        );
       }
       onChanged();
       onClose();
@@ -200,15 +205,14 @@ export function PostEditor({
     try {
       const { deleted } = await call('posts.delete', { id: existing.id });
       const restore = async () => void (await call('posts.restore', { post: deleted }), onChanged());
-      undo.push({
-        label: `delete of “${deleted.title}”`,
-        undo: restore,
-        redo: async () => void (await call('posts.delete', { id: deleted.id }), onChanged()),
-      });
-      notifications.show({
-        title: 'Post deleted',
-        message: `“${deleted.title}” was deleted. Press Ctrl+Z to undo.`,
-      });
+      undo.announce(
+        {
+          label: `delete of “${deleted.title}”`,
+          undo: restore,
+          redo: async () => void (await call('posts.delete', { id: deleted.id }), onChanged()),
+        },
+        { title: 'Post deleted', message: `“${deleted.title}” was deleted.` },
+      );
       onChanged();
       onClose();
     } catch (error) {
@@ -220,11 +224,14 @@ export function PostEditor({
     if (!existing) return;
     try {
       const copy = await call('posts.duplicate', { id: existing.id });
-      undo.push({
-        label: `duplicate of “${existing.title}”`,
-        undo: async () => void (await call('posts.delete', { id: copy.id }), onChanged()),
-        redo: async () => void (await call('posts.restore', { post: copy }), onChanged()),
-      });
+      undo.announce(
+        {
+          label: `duplicate of “${existing.title}”`,
+          undo: async () => void (await call('posts.delete', { id: copy.id }), onChanged()),
+          redo: async () => void (await call('posts.restore', { post: copy }), onChanged()),
+        },
+        { title: 'Post duplicated', message: `“${copy.title}” was added.` },
+      );
       onChanged();
       onClose();
     } catch (error) {

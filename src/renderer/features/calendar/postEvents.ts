@@ -2,7 +2,7 @@
 // the workspace zone written as if they were UTC, so what it shows is the bank's local time
 // whatever the machine's zone; moves are read back the same way and converted with the zone.
 import type { EventInput } from '@fullcalendar/core';
-import type { Category, Channel, Post } from '../../../shared/domain/schemas';
+import type { Category, Post } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime, zonedWallTimeToUtc, type ZonedConversion } from '../../../shared/time';
 
 export const UNCATEGORISED_COLOR = '#868e96';
@@ -51,15 +51,3 @@ export function eventDateToInstant(date: Date, zone: string, allDay = false): Zo
   const wall = calendarWallClock(date);
   return zonedWallTimeToUtc(wall.date, allDay ? DEFAULT_POST_TIME : wall.time, zone);
 }
-
-export const NETWORK_ABBREVIATIONS: Record<Channel['network'], string> = {
-  facebook: 'FB',
-  instagram: 'IG',
-  linkedin: 'IN',
-  x: 'X',
-  threads: 'TH',
-  bluesky: 'BS',
-  mastodon: 'MA',
-  google_business: 'G',
-  other: '•',
-};

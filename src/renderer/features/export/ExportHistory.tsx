@@ -1,9 +1,10 @@
 // "Changed since export" (posts edited after they went out) and the record of every export.
+import { formatInstant } from '../../app/format';
 import { Badge, Code, EmptyState, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconChecks, IconHistory } from '@tabler/icons-react';
 import type { ExportBatchSummary, ExportChange } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/domain/schemas';
-import { FORMAT_INFO, formatLocal, plural, strongBadge } from './labels';
+import { FORMAT_INFO, plural, strongBadge } from './labels';
 
 const CHANGE_LABELS: Record<ExportChange['change'], { label: string; color: string }> = {
   edited: { label: 'Edited', color: 'orange' },
@@ -57,7 +58,7 @@ export function ChangedSinceExport({ changes, zone }: { changes: ExportChange[] 
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {formatLocal(c.exportedAt, zone)} · {FORMAT_INFO[c.format].label}
+                    {formatInstant(c.exportedAt, zone)} · {FORMAT_INFO[c.format].label}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -93,7 +94,7 @@ export function ExportBatches({ batches, zone }: { batches: ExportBatchSummary[]
           {(batches ?? []).map((b) => (
             <Table.Tr key={b.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">{formatLocal(b.createdAt, zone)}</Text>
+                <Text size="sm">{formatInstant(b.createdAt, zone)}</Text>
               </Table.Td>
               <Table.Td>
                 <Badge variant="light">{FORMAT_INFO[b.format].label}</Badge>

@@ -1,12 +1,13 @@
 // What an export will write (first rows of each file, read back from the file text) and what it
 // leaves out, with the reason: the review step before anything goes to a scheduler.
+import { formatInstant } from '../../app/format';
 import { Accordion, Badge, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconPhoto, IconBan } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { ExportFilePreview, ExportPreview } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
 import { StatCard } from '../../components/StatCard';
-import { formatLocal, plural, ruleGroup, strongBadge } from './labels';
+import { plural, ruleGroup, strongBadge } from './labels';
 
 function FileSample({ file }: { file: ExportFilePreview }) {
   const hidden = Math.max(0, file.rows - file.sample.length);
@@ -166,7 +167,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
                   return (
                     <Table.Tr key={`${l.postId}-${l.channelId}-${l.rule}-${i}`}>
                       <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                        <Text size="sm">{formatLocal(l.scheduledAt, zone)}</Text>
+                        <Text size="sm">{formatInstant(l.scheduledAt, zone)}</Text>
                       </Table.Td>
                       <Table.Td style={{ verticalAlign: 'top' }}>
                         <Text size="sm" fw={500}>

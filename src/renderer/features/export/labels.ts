@@ -45,13 +45,6 @@ export function ruleGroup(rule: string): RuleGroup {
   }
 }
 
-/** "Tue, Nov 24, 9:30 AM" in the workspace zone. */
-export function formatLocal(instant: string | null, zone: string): string {
-  if (!instant) return 'Unscheduled';
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(
-    new Date(instant),
-  );
-}
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 

@@ -1,18 +1,20 @@
 // Autofill: preview which open slot gets which category and item (and why), then apply it in
 // one transaction; applying is undoable.
-import { Alert, Badge, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Collapse, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PlanPreview, PlanScope } from '../../../shared/api/contract';
-import { formatInZone } from '../../../shared/time';
+import { balanceSentence, piecesByMonth } from '../../../shared/planning';
 import { call } from '../../api/client';
 import { ApiFailure } from '../../api/client';
 import { showError } from '../../app/errors';
+import { formatDateRange, formatInstant } from '../../app/format';
 import { useJob } from '../../app/jobs';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
-const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(3));
+const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 export function PlanDialog({
   initialFrom,
@@ -30,6 +32,7 @@ export function PlanDialog({
   const [scope, setScope] = useState<PlanScope>({ from: initialFrom, to: initialTo, placeholders: true });
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
+  const [details, setDetails] = useState(false);
   const job = useJob();
   /** A cancelled job is the user's choice, not an error. */
   const failed = (error: unknown, title: string) => {
@@ -54,21 +57,23 @@ export function PlanDialog({
     setBusy('apply');
     try {
       let applied = await job.run('planning.apply', scope);
-      undo.push({
-        label: `plan ${scope.from} – ${scope.to}`,
-        undo: async () => {
-          await call('planning.undo', { batchId: applied.batchId });
-          onApplied();
+      undo.announce(
+        {
+          label: `plan ${formatDateRange(scope.from, scope.to)}`,
+          undo: async () => {
+            await call('planning.undo', { batchId: applied.batchId });
+            onApplied();
+          },
+          redo: async () => {
+            applied = await call('planning.apply', scope);
+            onApplied();
+          },
         },
-        redo: async () => {
-          applied = await call('planning.apply', scope);
-          onApplied();
+        {
+          title: 'Plan applied',
+          message: `${plural(applied.placeholders, 'post')} to write, ${plural(applied.fromIdeas, 'post')} from story ideas, ${plural(applied.scheduled, 'draft')} from the backlog scheduled.`,
         },
-      });
-      notifications.show({
-        title: 'Plan applied',
-        message: `${applied.fromIdeas} posts from story ideas, ${applied.scheduled} backlog drafts scheduled, ${applied.placeholders} placeholders to write. Ctrl+Z undoes it.`,
-      });
+      );
       onApplied();
       onClose();
     } catch (error) {
@@ -128,43 +133,47 @@ export function PlanDialog({
         </Group>
         {preview && overall && (
           <>
-            <Group gap="lg" aria-label="Plan quality">
-              <Text size="sm">
-                <b>{preview.rows.length}</b> open slots
-              </Text>
-              <Text size="sm" title="Maximum prefix deviation over all channels' sequences">
-                Max deviation B: <b>{fmt(Math.max(0, ...preview.result.metrics.channels.map((c) => c.maxPrefixDeviation)))}</b>
-              </Text>
-              <Text size="sm">Lower bound: {fmt(overall.lowerBound)}</Text>
-              <Text size="sm">Tijdeman bound: {fmt(overall.tijdemanBound)}</Text>
-              <Text size="sm">
-                Worst {overall.windowSize} in a row: {fmt(Math.max(0, ...preview.result.metrics.channels.map((c) => c.windowDeviation)))}
-              </Text>
-            </Group>
-            <Table striped withTableBorder fz="xs" aria-label="Quality per channel">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Channel</Table.Th>
-                  <Table.Th>Posts</Table.Th>
-                  <Table.Th>Pinned</Table.Th>
-                  <Table.Th>B</Table.Th>
-                  <Table.Th>Best possible B*</Table.Th>
-                  <Table.Th>Window deviation</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.result.metrics.channels.map((m) => (
-                  <Table.Tr key={m.channelId}>
-                    <Table.Td>{channelName.get(m.channelId) ?? m.channelId}</Table.Td>
-                    <Table.Td>{m.posts}</Table.Td>
-                    <Table.Td>{m.pinned}</Table.Td>
-                    <Table.Td>{fmt(m.maxPrefixDeviation)}</Table.Td>
-                    <Table.Td>{fmt(m.optimalPrefixDeviation)}</Table.Td>
-                    <Table.Td>{fmt(m.windowDeviation)}</Table.Td>
+            <Stack gap={4} aria-label="Plan summary">
+              {piecesByMonth(preview.result, (id) => category.get(id)?.name ?? 'other').map((line) => (
+                <Text key={line} size="sm">
+                  {line}
+                </Text>
+              ))}
+              <Text size="sm">{balanceSentence(preview.result, (id) => channelName.get(id) ?? id)}</Text>
+            </Stack>
+            <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setDetails((open) => !open)} aria-expanded={details}>
+              {details ? 'Hide details' : 'Details'}
+            </Button>
+            <Collapse expanded={details}>
+              <Table striped withTableBorder fz="xs" aria-label="Quality per channel">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Channel</Table.Th>
+                    <Table.Th>Posts</Table.Th>
+                    <Table.Th>Already scheduled</Table.Th>
+                    <Table.Th title="The most any category gets ahead of or behind its target share, counted from the first post">Largest drift (posts)</Table.Th>
+                    <Table.Th title="The smallest largest drift any plan can reach with what is already scheduled">Best possible</Table.Th>
+                    <Table.Th>Worst run of {overall.windowSize}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.result.metrics.channels.map((m) => (
+                    <Table.Tr key={m.channelId}>
+                      <Table.Td>{channelName.get(m.channelId) ?? m.channelId}</Table.Td>
+                      <Table.Td>{m.posts}</Table.Td>
+                      <Table.Td>{m.pinned}</Table.Td>
+                      <Table.Td>{fmt(m.maxPrefixDeviation)}</Table.Td>
+                      <Table.Td>{fmt(m.optimalPrefixDeviation)}</Table.Td>
+                      <Table.Td>{fmt(m.windowDeviation)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <Text size="xs" c="dimmed" mt={4}>
+                No plan can drift less than {fmt(overall.lowerBound)} posts with these targets; {fmt(overall.tijdemanBound)} is always reachable without
+                pinned posts or rules (Tijdeman's bound).
+              </Text>
+            </Collapse>
             {causes.length > 0 && (
               <Alert color="yellow" variant="light" title="Why the mix cannot be perfect here" p="xs">
                 {causes.slice(0, 5).map((c, i) => (
@@ -199,7 +208,7 @@ export function PlanDialog({
               <Table stickyHeader striped fz="xs" aria-label="Planned slots">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>When ({info.timezone})</Table.Th>
+                    <Table.Th>When</Table.Th>
                     <Table.Th>Channel</Table.Th>
                     <Table.Th>Category</Table.Th>
                     <Table.Th>Content</Table.Th>
@@ -211,7 +220,7 @@ export function PlanDialog({
                     const c = row.categoryId ? category.get(row.categoryId) : undefined;
                     return (
                       <Table.Tr key={row.slotId}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.start ? formatInZone(row.start, info.timezone, 'EEE d MMM, HH:mm') : ''}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.start ? formatInstant(row.start, info.timezone) : ''}</Table.Td>
                         <Table.Td>{channelName.get(row.channelId)}</Table.Td>
                         <Table.Td>
                           {c ? (

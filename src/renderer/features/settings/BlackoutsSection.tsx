@@ -7,7 +7,7 @@ import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { FieldError, showSaved, MUTED } from './feedback';
-import { daysBetween, formatDateRange, todayIn } from './dates';
+import { daysBetween, formatDateRange, todayIn } from '../../app/format';
 
 export function BlackoutsSection() {
   const { info } = useWorkspace();

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
-import { formatDateRange, todayIn } from './dates';
+import { formatDateRange, todayIn } from '../../app/format';
 import { showSaved, MUTED } from './feedback';
 import { WEEKDAYS } from './slotSchedule';
 

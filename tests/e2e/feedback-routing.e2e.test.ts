@@ -1,0 +1,94 @@
+// Item 10 and 11 of the daily-use issue: every change answers with a toast that can undo it,
+// a drop on a closed day asks first, and where the user is lives in the address (reload, Back).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationName } from '../../src/shared/api/contract';
+import { addDaysLocal, utcToZonedWallTime, zonedWallTimeToUtc } from '../../src/shared/time';
+import { callApi } from './serve';
+import { openDemoApp, type AppSession } from './session';
+
+const ZONE = 'America/New_York';
+let session: AppSession;
+let page: Page;
+const api = <K extends OperationName>(name: K, input: object = {}) => callApi(session.served, name, input);
+const postsTitled = async (title: string) => (await api('posts.list', { text: title })).filter((p) => p.title === title);
+const toast = (title: string) => page.locator('.mantine-Notification-root', { hasText: title }).last();
+
+async function drag(sourceText: string, targetDate: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.fc-event', { hasText: sourceText }).hover();
+  await page.mouse.down();
+  const to = (await page.locator(`td.fc-daygrid-day[data-date="${targetDate}"]`).boundingBox())!;
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 12, { steps: 20 });
+  await page.mouse.up();
+}
+
+beforeAll(async () => {
+  session = await openDemoApp();
+  page = session.page;
+}, 60_000);
+afterAll(async () => session?.close());
+
+describe('feedback after every action', () => {
+  it('a drop on a bank holiday asks first; Cancel leaves the post, going ahead moves it, and the toast undoes it', async () => {
+    const today = utcToZonedWallTime(new Date().toISOString(), ZONE).date;
+    const overlay = await api('calendar.overlay', { from: addDaysLocal(today, 2), to: addDaysLocal(today, 120) });
+    // a holiday on a weekday with its day before in the same month, so both cells are on one screen
+    const holiday = overlay.holidays.find((h) => h.date.slice(8) >= '02')!;
+    const dayBefore = addDaysLocal(holiday.date, -1);
+    await api('posts.create', { title: 'Holiday drop test', scheduledAt: zonedWallTimeToUtc(dayBefore, '10:00', ZONE).instant, channelIds: [] });
+    // the address takes the calendar straight to that month
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar?view=month&date=${holiday.date.slice(0, 8)}01&q=Holiday%20drop%20test`);
+    await page.locator('.fc-event', { hasText: 'Holiday drop test' }).waitFor();
+
+    await drag('Holiday drop test', holiday.date);
+    const dialog = page.getByRole('dialog', { name: 'Schedule it there?' });
+    await expect.poll(() => dialog.textContent()).toContain(`The bank is closed that day (${holiday.name})`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(utcToZonedWallTime((await postsTitled('Holiday drop test'))[0].scheduledAt!, ZONE).date).toBe(dayBefore);
+
+    await drag('Holiday drop test', holiday.date);
+    await dialog.getByRole('button', { name: 'Schedule anyway' }).click();
+    await expect.poll(async () => utcToZonedWallTime((await postsTitled('Holiday drop test'))[0].scheduledAt!, ZONE).date).toBe(holiday.date);
+    await expect.poll(() => toast('Post moved').textContent()).toContain('“Holiday drop test” is now on');
+    await toast('Post moved').getByRole('button', { name: /^Undo move/ }).click();
+    await expect.poll(async () => utcToZonedWallTime((await postsTitled('Holiday drop test'))[0].scheduledAt!, ZONE).date).toBe(dayBefore);
+  });
+
+  it('creating and deleting a post each show a toast whose Undo takes it back', async () => {
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
+    const editor = page.getByRole('dialog', { name: 'New post' });
+    await editor.getByLabel('Title').fill('Toast test post');
+    await editor.getByRole('button', { name: 'Create post' }).click();
+    await expect.poll(async () => (await postsTitled('Toast test post')).length).toBe(1);
+    await toast('Post created').getByRole('button', { name: /^Undo new post/ }).click();
+    await expect.poll(async () => (await postsTitled('Toast test post')).length).toBe(0);
+  });
+});
+
+describe('state survives a reload', () => {
+  it('view, date and search live in the address: reload keeps them and Back steps through pages and moves', async () => {
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar`);
+    await page.getByLabel('Search').fill('');
+    await page.locator('.fc-event').first().waitFor();
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await page.locator('.fc-next-button').click();
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\?view=week&date=\d{4}-\d{2}-\d{2}/);
+    const title = await page.locator('.fc-toolbar-title').textContent();
+
+    await page.getByLabel('Search').fill('marathon');
+    await expect.poll(() => page.url()).toContain('q=marathon');
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.fc-timeGridWeek-view').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.fc-toolbar-title').textContent()).toBe(title);
+    expect(await page.getByLabel('Search').inputValue()).toBe('marathon');
+
+    await page.getByRole('link', { name: 'Story ideas' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/ideas$/);
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\?.*q=marathon/);
+    await expect.poll(() => page.getByLabel('Search').inputValue()).toBe('marathon');
+  });
+});
