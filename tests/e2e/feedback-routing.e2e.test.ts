@@ -88,7 +88,13 @@ describe('state survives a reload', () => {
     await page.getByRole('link', { name: 'Story ideas' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/ideas$/);
     await page.goBack();
-    await expect.poll(() => page.url()).toMatch(/#\/calendar\?.*q=marathon/);
-    await expect.poll(() => page.getByLabel('Search').inputValue()).toBe('marathon');
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\?view=week&.*q=marathon/);
+    await page.locator('.fc-timeGridWeek-view').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.fc-toolbar-title').textContent()).toBe(title);
+    expect(await page.getByLabel('Search').inputValue()).toBe('marathon');
+    // and Back once more: the week before the Next click
+    await page.goBack();
+    await expect.poll(() => page.locator('.fc-toolbar-title').textContent()).not.toBe(title);
+    expect(page.url()).toContain('view=week');
   });
 });

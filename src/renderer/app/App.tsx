@@ -130,7 +130,10 @@ function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<Loader aria-label="Loading page" />}>{current.render()}</Suspense>
+        {/* keyed by page: a page left while the next one loads must not live on with stale state */}
+        <Suspense key={current.id} fallback={<Loader aria-label="Loading page" />}>
+          {current.render()}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
