@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Post } from '../src/shared/domain/schemas';
 import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc, zonedWallTimeToUtc } from '../src/shared/time';
-import { newId } from '../src/main/db/repositories/rows';
 import { openWorkspace } from '../src/main/workspace';
 import { launchChromium } from '../tests/e2e/browser';
 import { BIN, serveWorkspace, tempDir } from '../tests/e2e/serve';
+import { benchPost } from './support/posts';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -71,27 +71,18 @@ function buildWorkspace(): BenchWorkspace {
         const date = addDaysLocal(first, Math.floor(random() * days));
         const instant = zonedWallTimeToUtc(date, TIMES[Math.floor(random() * TIMES.length)], zone).instant;
         const picked = channels.filter(() => random() < 0.35);
-        posts.push({
-          id: newId(),
-          title: `Bench story ${posts.length + 1}`,
-          baseText: 'Maria from our Oak Street branch just ran her first marathon. Congratulations, Maria!',
-          channelIds: picked.length ? picked : [channels[Math.floor(random() * channels.length)]],
-          channelTexts: {},
-    channelOffsets: {},
-          categoryId: categories[Math.floor(random() * categories.length)],
-          scheduledAt: instant,
-          timezone: zone,
-          images: [],
-          link: null,
-          notes: '',
-          status: 'draft',
-          placeholder: false,
-          seriesId: null,
-          issues: [],
-          revision: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
+        posts.push(
+          benchPost(
+            {
+              title: `Bench story ${posts.length + 1}`,
+              channelIds: picked.length ? picked : [channels[Math.floor(random() * channels.length)]],
+              categoryId: categories[Math.floor(random() * categories.length)],
+              scheduledAt: instant,
+              timezone: zone,
+            },
+            now,
+          ),
+        );
       }
     }
     for (let start = 0; start < posts.length; start += 1_000) services.posts.storeAll(posts.slice(start, start + 1_000));

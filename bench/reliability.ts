@@ -2,12 +2,12 @@
 // backup and doctor on a 50,000-post workspace. Budgets are checked here and printed with the figures.
 import fs from 'node:fs';
 import path from 'node:path';
-import { newId } from '../src/main/db/repositories/rows';
 import { diagnoseWorkspace } from '../src/main/services/doctor';
 import { openWorkspace } from '../src/main/workspace';
 import type { Post } from '../src/shared/domain/schemas';
 import { autofill, parsePlanRequest } from '../src/shared/planning';
 import { tempDir } from '../tests/e2e/serve';
+import { benchPost } from './support/posts';
 import { median } from './planning';
 
 type Report = (name: string, value: number, unit: string) => void;
@@ -54,27 +54,20 @@ export async function run(report: Report): Promise<void> {
     const categories = big.services.categories.list().map((c) => c.id);
     const image = big.services.media.list()[0].path;
     const now = new Date().toISOString();
-    const posts: Post[] = Array.from({ length: 50_000 }, (_, k) => ({
-      id: newId(),
-      title: `Story ${k}`,
-      baseText: 'Maria from our Oak Street branch just ran her first marathon. Congratulations, Maria! #community',
-      channelIds: [channels[k % channels.length], channels[(k + 1) % channels.length]],
-      channelTexts: {},
-    channelOffsets: {},
-      categoryId: categories[k % categories.length],
-      scheduledAt: new Date(Date.UTC(2027, 0, 1) + k * 3_600_000).toISOString(),
-      timezone: 'America/New_York',
-      images: k % 3 === 0 ? [{ src: image, alt: 'Our team' }] : [],
-      link: null,
-      notes: '',
-      status: 'draft',
-      placeholder: false,
-      seriesId: null,
-      issues: [],
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-    }));
+    const posts: Post[] = Array.from({ length: 50_000 }, (_, k) =>
+      benchPost(
+        {
+          title: `Story ${k}`,
+          baseText: 'Maria from our Oak Street branch just ran her first marathon. Congratulations, Maria! #community',
+          channelIds: [channels[k % channels.length], channels[(k + 1) % channels.length]],
+          categoryId: categories[k % categories.length],
+          scheduledAt: new Date(Date.UTC(2027, 0, 1) + k * 3_600_000).toISOString(),
+          timezone: 'America/New_York',
+          images: k % 3 === 0 ? [{ src: image, alt: 'Our team' }] : [],
+        },
+        now,
+      ),
+    );
     big.services.posts.storeAll(posts);
     const target = path.join(dir, 'backup.sqlite');
     const backupMs = median(3, () => big.services.backups.backupTo(target));

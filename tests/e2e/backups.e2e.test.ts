@@ -2,19 +2,16 @@
 // brings the workspace back (and keeps a copy of the one it replaced).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationName } from '../../src/shared/api/contract';
 import { seriousViolations } from './axe';
-import { callApi, type ServedWorkspace } from './serve';
 import { openDemoApp, type AppSession } from './session';
 
 let session: AppSession;
-let served: ServedWorkspace;
 let page: Page;
-const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
+const api: AppSession['api'] = (name, input) => session.api(name, input);
 
 beforeAll(async () => {
   session = await openDemoApp();
-  ({ served, page } = session);
+  ({ page } = session);
   page.setDefaultTimeout(15_000);
   await page.getByRole('navigation').getByText('Settings', { exact: true }).click();
   await page.getByRole('tab', { name: 'Backups' }).click();

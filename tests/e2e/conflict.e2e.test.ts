@@ -2,18 +2,15 @@
 // overwrites nothing until the user chooses.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationName } from '../../src/shared/api/contract';
-import { callApi, type ServedWorkspace } from './serve';
 import { openDemoApp, type AppSession } from './session';
 
 let session: AppSession;
-let served: ServedWorkspace;
 let page: Page;
-const api = <K extends OperationName>(name: K, input: object = {}) => callApi(served, name, input);
+const api: AppSession['api'] = (name, input) => session.api(name, input);
 
 beforeAll(async () => {
   session = await openDemoApp();
-  ({ served, page } = session);
+  ({ page } = session);
 });
 afterAll(async () => {
   await session?.close();

@@ -2,15 +2,13 @@
 // a drop on a closed day asks first, and where the user is lives in the address (reload, Back).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationName } from '../../src/shared/api/contract';
 import { addDaysLocal, utcToZonedWallTime, zonedWallTimeToUtc } from '../../src/shared/time';
-import { callApi } from './serve';
 import { openDemoApp, type AppSession } from './session';
 
 const ZONE = 'America/New_York';
 let session: AppSession;
 let page: Page;
-const api = <K extends OperationName>(name: K, input: object = {}) => callApi(session.served, name, input);
+const api: AppSession['api'] = (name, input) => session.api(name, input);
 const postsTitled = async (title: string) => (await api('posts.list', { text: title })).filter((p) => p.title === title);
 const toast = (title: string) => page.locator('.mantine-Notification-root', { hasText: title }).last();
 

@@ -2,12 +2,15 @@
 // the app at a viewport, waiting for the calendar to show posts.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { serveWorkspace, type ServedWorkspace } from './serve';
+import type { OperationName, OperationOutput } from '../../src/shared/api/contract';
+import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 
 export interface AppSession {
   served: ServedWorkspace;
   browser: Browser;
   page: Page;
+  /** An API call to the served workspace, as another client would make it. */
+  api<K extends OperationName>(name: K, input?: object): Promise<OperationOutput<K>>;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function openDemoApp(viewport = { width: 1440, height: 900 }): Prom
     served,
     browser,
     page,
+    api: (name, input = {}) => callApi(served, name, input),
     close: async () => {
       await browser.close();
       await served.stop();

@@ -162,7 +162,7 @@ export function seedDemoWorkspace(services: Services, today: Date = new Date()):
           baseText: idea.text,
           channelIds,
           channelTexts: {},
-    channelOffsets: {},
+          channelOffsets: {},
           categoryId: category.id,
           scheduledAt: new Date(instant.getTime()).toISOString(),
           timezone: zone,

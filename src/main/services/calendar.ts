@@ -1,4 +1,3 @@
-import { channelTime } from '../../shared/posts';
 import { z } from 'zod';
 import {
   DEFAULT_OBSERVANCES,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/calendar-rules';
 import type { CalendarOverlay, SeriesCreateInput } from '../../shared/api/contract';
 import { BlackoutPeriod, Post } from '../../shared/domain/schemas';
+import { channelTime } from '../../shared/posts';
 import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';

@@ -37,6 +37,7 @@ import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
+import { MEDIA_FOLDER, mediaPath } from './media';
 import type { PostService } from './posts';
 import type { WorkspaceService } from './workspace';
 
@@ -47,7 +48,6 @@ const NEEDS_WORKING_IMAGE_URLS = new Set<ExportFormat>(['buffer', 'sprout', 'pub
 const NETWORKS_NEEDING_MEDIA = new Set<Channel['network']>(['instagram']);
 const READY_STATUSES = new Set<Post['status']>(['approved', 'exported']);
 const SAMPLE_ROWS = 5;
-const MEDIA_FOLDER = 'media';
 const HOOTSUITE_COLUMNS = ['Date and time', 'Message', 'Link'];
 
 export interface ExportServiceOptions {
@@ -74,14 +74,6 @@ export function mediaUrl(baseUrl: string, src: string): string {
 }
 
 const isRemote = (src: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(src);
-
-/** A local src as a clean relative path inside the media folder, or null when it points elsewhere. */
-function mediaPath(src: string): string | null {
-  const clean = path.posix.normalize(src.replace(/\\/g, '/'));
-  if (path.posix.isAbsolute(clean) || /^[a-z]:/i.test(clean)) return null;
-  if (!clean.startsWith(`${MEDIA_FOLDER}/`) || clean.split('/').includes('..')) return null;
-  return clean;
-}
 
 /**
  * Why a blocking finding keeps a post off every channel (or one channel). Whole-post errors

@@ -36,16 +36,24 @@ export function sniffImage(bytes: Buffer): { mime: string; ext: string; width: n
   }
 }
 
+/** A local src as a clean relative path inside the media folder, or null when it points elsewhere. */
+export function mediaPath(src: string): string | null {
+  const clean = path.posix.normalize(src.replace(/\\/g, '/'));
+  if (path.posix.isAbsolute(clean) || /^[a-z]:/i.test(clean)) return null;
+  if (!clean.startsWith(`${MEDIA_FOLDER}/`) || clean.split('/').includes('..')) return null;
+  return clean;
+}
+
 export function createMediaService(repos: Repositories, dbPath: string) {
   const workspaceDir = path.dirname(path.resolve(dbPath));
   return {
     folder: () => path.join(workspaceDir, MEDIA_FOLDER),
     list: (): MediaRecord[] => repos.media.list(),
     /** A media-folder image as a data: URL, or null when it is missing, too big or not an image. */
-    preview(relative: string): string | null {
-      const name = relative.slice(`${MEDIA_FOLDER}/`.length);
-      if (!relative.startsWith(`${MEDIA_FOLDER}/`) || name !== path.basename(name)) return null;
-      const file = path.join(workspaceDir, MEDIA_FOLDER, name);
+    preview(src: string): string | null {
+      const clean = mediaPath(src);
+      if (!clean) return null;
+      const file = path.join(workspaceDir, ...clean.split('/'));
       try {
         if (fs.statSync(file).size > MAX_PREVIEW_BYTES) return null;
         const bytes = fs.readFileSync(file);

@@ -1,6 +1,5 @@
 // Bridges the workspace and the pure balance engine: builds a PlanRequest from channels,
 // posting slots, scheduled posts (pins) and the backlog, and applies a plan in one transaction.
-import { channelTime } from '../../shared/posts';
 import { closedDates, expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
 import type { PlanPreview, PlanScope } from '../../shared/api/contract';
 import type { Idea, Post } from '../../shared/domain/schemas';
@@ -13,6 +12,7 @@ import {
   type PlanRequestInput,
   type PlanResult,
 } from '../../shared/planning';
+import { channelTime } from '../../shared/posts';
 import { addDaysLocal, formatInZone, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
@@ -28,6 +28,17 @@ interface SlotInfo {
   channelId: string;
 }
 const POST_PREFIX = 'post:';
+
+/** One post for a piece's slots (earliest first): on each slot's channel, at that slot's own time. */
+function placementOf(slots: readonly SlotInfo[]): Pick<Post, 'scheduledAt' | 'channelIds' | 'channelOffsets'> {
+  const scheduledAt = slots[0].start;
+  const minutesAfter = (slot: SlotInfo) => (Date.parse(slot.start) - Date.parse(scheduledAt)) / 60_000;
+  return {
+    scheduledAt,
+    channelIds: slots.map((slot) => slot.channelId),
+    channelOffsets: Object.fromEntries(slots.filter((slot) => slot.start !== scheduledAt).map((slot) => [slot.channelId, minutesAfter(slot)])),
+  };
+}
 
 export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
 
@@ -181,18 +192,12 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
       for (const piece of result.pieces) {
         const slots = piece.slotIds.map((id) => slotInfo.get(id)).filter((slot): slot is SlotInfo => slot !== undefined);
         if (slots.length === 0) continue;
-        // one post for the piece's channels, each at its own slot time
-        const scheduledAt = slots[0].start;
-        const channelIds = slots.map((slot) => slot.channelId);
-        const channelOffsets = Object.fromEntries(
-          slots.filter((slot) => slot.start !== scheduledAt).map((slot) => [slot.channelId, (Date.parse(slot.start) - Date.parse(scheduledAt)) / 60_000]),
-        );
-        const placement = { scheduledAt, channelIds, channelOffsets, updatedAt: now };
+        const placement = { ...placementOf(slots), updatedAt: now };
         if (piece.itemId?.startsWith(POST_PREFIX)) {
           const before = repos.posts.get(piece.itemId.slice(POST_PREFIX.length));
           if (!before) continue;
           scheduledBefore.push(before);
-          scheduled.push({ ...before, ...placement, channelTexts: Object.fromEntries(Object.entries(before.channelTexts).filter(([id]) => channelIds.includes(id))) });
+          scheduled.push({ ...before, ...placement });
           continue;
         }
         const idea = piece.itemId?.startsWith(IDEA_PREFIX) ? repos.ideas.get(piece.itemId.slice(IDEA_PREFIX.length)) : null;

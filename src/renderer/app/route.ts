@@ -2,7 +2,8 @@
 // so a reload lands on the same page, view, date and filters and the back button steps back
 // through pages and calendar moves. The hash works the same in the browser host and in Electron's
 // storybank://app protocol, and never reaches the server.
-import { useCallback, useEffect, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export const PAGE_IDS = ['calendar', 'ideas', 'mix', 'export', 'settings'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
@@ -75,3 +76,27 @@ export function usePageParams(page: PageId): [Record<string, string>, (changes: 
 }
 
 export const listParam = (value: string | undefined): string[] => (value ? value.split(',').filter(Boolean) : []);
+
+/**
+ * A text box whose value lives in the address: local while typing, written (debounced, replacing
+ * the history entry) 200 ms after the last key, and taken back when Back/Forward brings another.
+ * Returns [text, setText, debounced].
+ */
+export function useTypedParam(value: string | undefined, write: (text: string) => void): [string, (text: string) => void, string] {
+  const [text, setText] = useState(value ?? '');
+  const [debounced] = useDebouncedValue(text, 200);
+  const written = useRef(value ?? '');
+  const writeRef = useRef(write);
+  writeRef.current = write;
+  useEffect(() => {
+    if (debounced === written.current) return;
+    written.current = debounced;
+    writeRef.current(debounced);
+  }, [debounced]);
+  useEffect(() => {
+    if ((value ?? '') === written.current) return;
+    written.current = value ?? '';
+    setText(value ?? '');
+  }, [value]);
+  return [text, setText, debounced];
+}

@@ -2,9 +2,9 @@
 // there are to write, of what, and how close the mix stays to target. Exact figures stay in the
 // metrics for "Details" and --json.
 import { format, parseISO } from 'date-fns';
+import { plural } from '../words';
 import type { PlanResult } from './schemas';
 
-const plural = (n: number, word: string): string => `${n} ${n === 1 ? word : `${word}s`}`;
 const EPSILON = 1e-9;
 
 /** "January 2027: 47 posts to write for 92 open slots (12 Employee highlights, …), plus 4 from story ideas and drafts." */

@@ -3,6 +3,7 @@
 import twitterText from 'twitter-text';
 import { z } from 'zod';
 import { NETWORK_LABELS, Network, PostImage } from '../domain/schemas';
+import { plural } from '../words';
 
 export const TextUnit = z.enum(['characters', 'weighted', 'graphemes']);
 export type TextUnit = z.infer<typeof TextUnit>;
@@ -159,7 +160,6 @@ const UNIT_WORDS: Record<TextUnit, string> = {
   graphemes: 'characters (graphemes)',
 };
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Checks one network's version of a post's text and images. Pure; never modifies the text. */
 export function checkText(rawInput: CheckTextInput): TextCheck {

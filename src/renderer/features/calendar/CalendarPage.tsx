@@ -5,7 +5,7 @@ import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Badge, Group, Paper, Stack, Tabs } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage, useMediaQuery } from '@mantine/hooks';
+import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostFilter } from '../../../shared/api/contract';
@@ -14,7 +14,7 @@ import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../sha
 import { call } from '../../api/client';
 import { isConflict, showError } from '../../app/errors';
 import { formatInstant } from '../../app/format';
-import { listParam, usePageParams } from '../../app/route';
+import { listParam, usePageParams, useTypedParam } from '../../app/route';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { useConfirm } from '../../components/ConfirmDialog';
@@ -55,22 +55,7 @@ export function CalendarPage() {
     [params.channels, params.categories, params.statuses],
   );
   const setFilters = (changes: Partial<CalendarFilters>) => setParams(Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value.join(',')])));
-  // the search box is local while typing; the address follows it (replacing, not adding history)
-  const [text, setText] = useState(params.q ?? '');
-  const [debouncedText] = useDebouncedValue(text, 200);
-  const writtenQuery = useRef(params.q ?? '');
-  useEffect(() => {
-    if (debouncedText === writtenQuery.current) return;
-    writtenQuery.current = debouncedText;
-    setParams({ q: debouncedText }, 'replace');
-  }, [debouncedText, setParams]);
-  useEffect(() => {
-    // Back/Forward brought another search
-    if ((params.q ?? '') !== writtenQuery.current) {
-      writtenQuery.current = params.q ?? '';
-      setText(params.q ?? '');
-    }
-  }, [params.q]);
+  const [text, setText, debouncedText] = useTypedParam(params.q, (q) => setParams({ q }, 'replace'));
 
   const [range, setRange] = useState<VisibleRange | null>(null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);

@@ -1,10 +1,11 @@
 // "Changed since export" (posts edited after they went out) and the record of every export.
-import { formatInstant } from '../../app/format';
 import { Badge, Code, EmptyState, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconChecks, IconHistory } from '@tabler/icons-react';
 import type { ExportBatchSummary, ExportChange } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/domain/schemas';
-import { FORMAT_INFO, plural, strongBadge } from './labels';
+import { FORMAT_INFO, strongBadge } from './labels';
+import { plural } from '../../../shared/words';
+import { formatInstant } from '../../app/format';
 
 const CHANGE_LABELS: Record<ExportChange['change'], { label: string; color: string }> = {
   edited: { label: 'Edited', color: 'orange' },

@@ -38,7 +38,8 @@ import { isSuperseded, useLatest } from '../../app/latest';
 import { useWorkspace } from '../../app/workspace';
 import { ChangedSinceExport, ExportBatches } from './ExportHistory';
 import { ExportPreviewPanel } from './ExportPreviewPanel';
-import { FORMAT_INFO, plural } from './labels';
+import { FORMAT_INFO } from './labels';
+import { plural } from '../../../shared/words';
 import './export.css';
 
 type FieldErrors = Partial<Record<'from' | 'to' | 'mediaBaseUrl' | 'outputDir' | 'channelIds', string>>;

@@ -1,13 +1,14 @@
 // What an export will write (first rows of each file, read back from the file text) and what it
 // leaves out, with the reason: the review step before anything goes to a scheduler.
-import { formatInstant } from '../../app/format';
 import { Accordion, Badge, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconPhoto, IconBan } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { ExportFilePreview, ExportPreview } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
 import { StatCard } from '../../components/StatCard';
-import { plural, ruleGroup, strongBadge } from './labels';
+import { ruleGroup, strongBadge } from './labels';
+import { plural } from '../../../shared/words';
+import { formatInstant } from '../../app/format';
 
 function FileSample({ file }: { file: ExportFilePreview }) {
   const hidden = Math.max(0, file.rows - file.sample.length);

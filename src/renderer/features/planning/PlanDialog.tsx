@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PlanPreview, PlanScope } from '../../../shared/api/contract';
 import { balanceSentence, piecesByMonth } from '../../../shared/planning';
+import { plural } from '../../../shared/words';
 import { call } from '../../api/client';
 import { ApiFailure } from '../../api/client';
 import { showError } from '../../app/errors';
@@ -14,7 +15,6 @@ import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
 const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(2));
-const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 export function PlanDialog({
   initialFrom,
