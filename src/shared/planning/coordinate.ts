@@ -243,7 +243,8 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
   };
 
   /** Slot a turns from i to j, and slot b (or none: −1) from j to i. */
-  const applyMove = (state: ChannelState, a: number, b: number, i: number, j: number): void => {
+  /** `refresh` = false for a swap inside one period: the period counts, and so the drift, stay as they are. */
+  const applyMove = (state: ChannelState, a: number, b: number, i: number, j: number, refresh = true): void => {
     const { channel, prefix, weekCounts, weekCount } = state;
     const total = channel.sequence.length;
     const stride = total + 1;
@@ -266,7 +267,7 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
       counts[channel.period[b] * categoryCount + j]--;
     }
     state.version++;
-    refreshCumulative();
+    if (refresh) refreshCumulative();
   };
 
   let swaps = 0;
@@ -480,6 +481,90 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
     }
   };
 
+  /**
+   * Day alignment: a team writes one post for every channel that carries the same category on the
+   * same day, so fewer distinct (day, category) pieces among the free slots is less to write.
+   * Only swaps inside one period of one channel: every period count stays as it is (so the
+   * coordination objective does not move), and the bound and rule checks are the swaps' own. A
+   * swap never gives one channel two slots of a category on one day (they would be two pieces).
+   */
+  const alignDays = (): number => {
+    const withDays = channels.filter((channel) => channel.day);
+    // lining up needs a second channel to line up with
+    if (withDays.length < 2) return 0;
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    for (const { day } of withDays) {
+      for (const d of day!) {
+        if (d < firstDay) firstDay = d;
+        if (d > lastDay) lastDay = d;
+      }
+    }
+    const keyOf = (day: number, category: number): number => (day - firstDay) * categoryCount + category;
+    const size = (lastDay - firstDay + 1) * categoryCount;
+    // free slots per (day, category): over all channels, and per channel
+    const together = new Int32Array(size);
+    const own = new Map<CoordinatedChannel, Int32Array>();
+    for (const channel of withDays) {
+      const mine = new Int32Array(size);
+      own.set(channel, mine);
+      for (let k = 0; k < channel.sequence.length; k++) {
+        if (channel.problem.pinned[k] !== NO_CATEGORY || channel.sequence[k] === NO_CATEGORY) continue;
+        const key = keyOf(channel.day![k], channel.sequence[k]);
+        together[key]++;
+        mine[key]++;
+      }
+    }
+    const move = (mine: Int32Array, key: number, by: number): void => {
+      together[key] += by;
+      mine[key] += by;
+    };
+    let count = 0;
+    const start = boundSteps;
+    // passes that only remove pieces first; then ties that concentrate slots are allowed too
+    for (let pass = 0; pass < MAX_ALIGN_PASSES && boundSteps - start < ALIGN_WORK; pass++) {
+      const allowTies = pass % 2 === 1;
+      let improved = false;
+      for (const state of states) {
+        const { sequence, period, day, problem: channelProblem } = state.channel;
+        const mine = own.get(state.channel);
+        if (!day || !mine) continue;
+        const pinned = channelProblem.pinned;
+        const total = sequence.length;
+        for (let a = 0; a < total; a++) {
+          if (pinned[a] !== NO_CATEGORY || sequence[a] === NO_CATEGORY) continue;
+          for (let b = a + 1; b < total && b <= a + ALIGN_REACH && period[b] === period[a]; b++) {
+            const i = sequence[a];
+            const j = sequence[b];
+            if (pinned[b] !== NO_CATEGORY || i === j || day[a] === day[b] || j === NO_CATEGORY) continue;
+            // the four keys are distinct because the days differ
+            const aI = keyOf(day[a], i);
+            const aJ = keyOf(day[a], j);
+            const bI = keyOf(day[b], i);
+            const bJ = keyOf(day[b], j);
+            if (mine[aJ] > 0 || mine[bI] > 0) continue;
+            const gain = (together[aI] === 1 ? -1 : 0) + (together[aJ] === 0 ? 1 : 0) + (together[bJ] === 1 ? -1 : 0) + (together[bI] === 0 ? 1 : 0);
+            // ties go to the swap that piles more slots onto fewer pieces (Σ count² grows), which
+            // opens the way for later swaps that do remove a piece; both steps are finite
+            const concentration = 2 * (together[aJ] - together[aI] + together[bI] - together[bJ]) + 4;
+            if (gain > 0 || (gain === 0 && (!allowTies || concentration <= 0))) continue;
+            if (!keepsBound(state, a, b, i, j)) continue;
+            if (!keepsRules(state, a, b, j) || !keepsRules(state, b, a, i)) continue;
+            applyMove(state, a, b, i, j, false);
+            move(mine, aI, -1);
+            move(mine, aJ, 1);
+            move(mine, bJ, -1);
+            move(mine, bI, 1);
+            count++;
+            improved = true;
+          }
+        }
+      }
+      if (!improved && allowTies) break;
+    }
+    return count;
+  };
+
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const swapped = swapSearch();
     if (totalExcess() <= EPSILON) break;
@@ -499,62 +584,7 @@ export const coordinatePeriods = (problem: CoordinationProblem): CoordinationOut
    * coordination objective does not move), and the bound and rule checks are the swaps' own.
    */
   const coordinated = channels.map((channel) => Int32Array.from(channel.sequence));
-  const pieceCount = new Map<number, number>();
-  const pieceKey = (day: number, category: number): number => day * categoryCount + category;
-  const bump = (key: number, by: number): void => {
-    const next = (pieceCount.get(key) ?? 0) + by;
-    if (next === 0) pieceCount.delete(key);
-    else pieceCount.set(key, next);
-  };
-  for (const { sequence, problem: channelProblem, day } of channels) {
-    if (!day) continue;
-    for (let k = 0; k < sequence.length; k++) {
-      if (channelProblem.pinned[k] === NO_CATEGORY && sequence[k] !== NO_CATEGORY) bump(pieceKey(day[k], sequence[k]), 1);
-    }
-  }
-  let alignments = 0;
-  const alignStart = boundSteps;
-  // passes that only remove pieces first; then ties that concentrate slots are allowed too
-  for (let pass = 0; pass < MAX_ALIGN_PASSES && boundSteps - alignStart < ALIGN_WORK; pass++) {
-    const allowTies = pass % 2 === 1;
-    let improved = false;
-    for (const state of states) {
-      const { sequence, period, day, problem: channelProblem } = state.channel;
-      if (!day) continue;
-      const pinned = channelProblem.pinned;
-      const total = sequence.length;
-      for (let a = 0; a < total; a++) {
-        if (pinned[a] !== NO_CATEGORY) continue;
-        for (let b = a + 1; b < total && b <= a + ALIGN_REACH && period[b] === period[a]; b++) {
-          const i = sequence[a];
-          const j = sequence[b];
-          if (pinned[b] !== NO_CATEGORY || i === j || day[a] === day[b] || i === NO_CATEGORY || j === NO_CATEGORY) continue;
-          // the four (day, category) keys are distinct because the days differ
-          const gain =
-            (pieceCount.get(pieceKey(day[a], i)) === 1 ? -1 : 0) +
-            (pieceCount.has(pieceKey(day[a], j)) ? 0 : 1) +
-            (pieceCount.get(pieceKey(day[b], j)) === 1 ? -1 : 0) +
-            (pieceCount.has(pieceKey(day[b], i)) ? 0 : 1);
-          // ties go to the swap that piles more slots onto fewer pieces (Σ count² grows), which
-          // opens the way for later swaps that do remove a piece; both steps are finite
-          const countAt = (key: number): number => pieceCount.get(key) ?? 0;
-          const concentration =
-            2 * (countAt(pieceKey(day[a], j)) - countAt(pieceKey(day[a], i)) + countAt(pieceKey(day[b], i)) - countAt(pieceKey(day[b], j))) + 4;
-          if (gain > 0 || (gain === 0 && (!allowTies || concentration <= 0))) continue;
-          if (!keepsBound(state, a, b, i, j)) continue;
-          if (!keepsRules(state, a, b, j) || !keepsRules(state, b, a, i)) continue;
-          applyMove(state, a, b, i, j);
-          bump(pieceKey(day[a], i), -1);
-          bump(pieceKey(day[a], j), 1);
-          bump(pieceKey(day[b], j), -1);
-          bump(pieceKey(day[b], i), 1);
-          alignments++;
-          improved = true;
-        }
-      }
-    }
-    if (!improved && allowTies) break;
-  }
+  const alignments = alignDays();
   channels.forEach((channel, index) => {
     for (let k = 0; k < channel.sequence.length; k++) if (channel.sequence[k] !== coordinated[index][k]) aligned[index].add(k);
   });
