@@ -1,14 +1,7 @@
 // The renderer's typed client for the API contract. In Electron the preload exposes
 // `window.storybank`; in a browser (storybank serve) the same operations go over HTTP.
-import {
-  OPERATION_NAMES,
-  type ApiError,
-  type ApiResult,
-  type OperationInput,
-  type OperationName,
-  type OperationOutput,
-  type StorybankApi,
-} from '../../shared/api/contract';
+// Types only: the contract's zod schemas (and what they pull in) stay out of the first paint's code.
+import type { ApiError, ApiResult, OperationInput, OperationName, OperationOutput, StorybankApi } from '../../shared/api/contract';
 
 declare global {
   interface Window {
@@ -38,34 +31,34 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpApi(): StorybankApi {
+/** The browser host's API: POST /api/<operation> with the run's token. */
+function httpApi(): (name: OperationName, input: unknown) => Promise<ApiResult<unknown>> {
   const token = takeToken();
-  const entries = OPERATION_NAMES.map((name) => [
-    name,
-    async (input: unknown): Promise<ApiResult<unknown>> => {
-      try {
-        const response = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        });
-        return (await response.json()) as ApiResult<unknown>;
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'Storybank is not reachable: is `storybank serve` still running?', issues: [] },
-        };
-      }
-    },
-  ]);
-  return Object.fromEntries(entries) as StorybankApi;
+  return async (name, input) => {
+    try {
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as ApiResult<unknown>;
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Storybank is not reachable: is `storybank serve` still running?', issues: [] },
+      };
+    }
+  };
 }
 
-const api: StorybankApi = window.storybank ?? httpApi();
+const electronApi: StorybankApi | undefined = window.storybank;
+const send = electronApi
+  ? (name: OperationName, input: unknown) => (electronApi[name] as (i: unknown) => Promise<ApiResult<unknown>>)(input)
+  : httpApi();
 
 /** Calls an operation; resolves with its value or throws ApiFailure with the typed error. */
 export async function call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
-  const result = (await (api[name] as (i: OperationInput<K>) => Promise<ApiResult<OperationOutput<K>>>)(input));
+  const result = (await send(name, input)) as ApiResult<OperationOutput<K>>;
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
 }
