@@ -19,6 +19,7 @@ import {
 import { Notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconBulb, IconCalendarMonth, IconChartBar, IconFileExport, IconSettings } from '@tabler/icons-react';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { showError } from './errors';
 import { navigate, useRoute, type PageId } from './route';
 import { UndoProvider, useUndo } from './undo';
@@ -39,9 +40,11 @@ const theme = createTheme({
   },
 });
 
-/** Each page is its own chunk: the first paint loads the calendar's code only. */
+/**
+ * The calendar opens first, so it comes with the app's own code (no second round trip before the
+ * first paint); every other page is a chunk of its own, loaded when it is opened.
+ */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
-const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const IdeasPage = page(() => import('../features/ideas/IdeasPage'), 'IdeasPage');
 const MixPage = page(() => import('../features/mix/MixPage'), 'MixPage');
 const ExportPage = page(() => import('../features/export/ExportPage'), 'ExportPage');
