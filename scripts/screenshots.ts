@@ -28,6 +28,8 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
   await shot('calendar-month');
   await page.getByRole('button', { name: 'Week', exact: true }).click();
   await shot('calendar-week');
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await shot('calendar-day');
   await page.getByRole('button', { name: 'List', exact: true }).click();
   await shot('calendar-list');
   await page.getByRole('button', { name: 'Month', exact: true }).click();
@@ -50,10 +52,18 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
   await page.getByRole('button', { name: 'Load their version' }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Month', exact: true }).click();
+  await page.locator('.fc-event .sb-event').first().hover();
+  await page.getByRole('tooltip', { name: /^Preview of/ }).waitFor();
+  await shot('calendar-hover-preview');
+  await page.getByText('Comfortable', { exact: true }).click();
+  await shot('calendar-month-comfortable');
+  await page.getByText('Compact', { exact: true }).click();
   await page.getByRole('button', { name: /^Plan/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('table', { name: 'Planned slots' }).waitFor({ timeout: 20_000 });
   await shot('plan-preview');
+  await page.getByRole('button', { name: 'Details' }).click();
+  await shot('plan-preview-details');
   await page.keyboard.press('Escape');
   for (const [nav, name] of [
     ['Story ideas', 'ideas'],

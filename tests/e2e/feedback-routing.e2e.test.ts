@@ -65,6 +65,32 @@ describe('feedback after every action', () => {
   });
 });
 
+describe('the editor', () => {
+  it('shows each channel\'s own slot time and warns about a date that has passed', async () => {
+    const today = utcToZonedWallTime(new Date().toISOString(), ZONE).date;
+    const day = addDaysLocal(today, 3);
+    const channels = await api('channels.list', {});
+    const [fb, li] = [channels.find((c) => c.network === 'facebook')!, channels.find((c) => c.network === 'linkedin')!];
+    await api('posts.create', {
+      title: 'Offsets in the editor',
+      channelIds: [fb.id, li.id],
+      channelOffsets: { [li.id]: 90 },
+      scheduledAt: zonedWallTimeToUtc(day, '09:30', ZONE).instant,
+    });
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar?view=list&date=${day.slice(0, 8)}01&q=Offsets%20in%20the%20editor`);
+    await page.locator('.fc-event', { hasText: 'Offsets in the editor' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit post' });
+    await expect.poll(() => editor.textContent()).toMatch(/Each at its own slot time: Riverside on LinkedIn at .*11:00/);
+    expect(await editor.getByText(/has already passed/).count()).toBe(0);
+    await editor.getByLabel('Date').fill(addDaysLocal(today, -2));
+    await expect.poll(() => editor.getByText(/has already passed/).count()).toBe(1);
+    expect(await editor.getByRole('button', { name: 'Save' }).isVisible()).toBe(true);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+});
+
 describe('state survives a reload', () => {
   it('view, date and search live in the address: reload keeps them and Back steps through pages and moves', async () => {
     await page.goto(`${session.served.url.split('?')[0]}#/calendar`);

@@ -36,8 +36,15 @@ export function balanceSentence(result: Pick<PlanResult, 'metrics'>, channelName
   if (channels.length === 0) return 'No channel has open slots in this range.';
   const worst = Math.max(...channels.map((c) => c.maxPrefixDeviation));
   const pinned = channels.reduce((sum, c) => sum + c.pinned, 0);
-  const short = channels.filter((c) => c.optimalPrefixDeviation === null || c.maxPrefixDeviation > c.optimalPrefixDeviation + EPSILON);
+  // B above a known B* is a worse plan; an unknown B* only means the search could not prove it
+  const worse = channels.filter((c) => c.optimalPrefixDeviation !== null && c.maxPrefixDeviation > c.optimalPrefixDeviation + EPSILON);
+  const unproven = channels.filter((c) => c.optimalPrefixDeviation === null);
+  const names = (list: typeof channels) => list.map((c) => channelName(c.channelId)).join(', ');
   const within = `Every channel stays within ${worst.toFixed(1)} posts of your targets`;
-  if (short.length === 0) return `${within}, the best possible${pinned ? ` with the ${plural(pinned, 'post')} already scheduled` : ''}.`;
-  return `${within}. ${short.map((c) => channelName(c.channelId)).join(', ')} could not reach the best possible balance: see the reasons.`;
+  const sentences = [
+    worse.length === 0 && unproven.length === 0 ? `${within}, the best possible${pinned ? ` with the ${plural(pinned, 'post')} already scheduled` : ''}.` : `${within}.`,
+  ];
+  if (worse.length) sentences.push(`${names(worse)} could not reach the best possible balance: see the reasons.`);
+  if (unproven.length) sentences.push(`For ${names(unproven)} no better plan was found, but the planner could not prove it is the best possible.`);
+  return sentences.join(' ');
 }

@@ -18,7 +18,8 @@ import {
 import { IconAlertTriangle, IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { closuresOnDate, federalReserveHolidays, type SeriesFrequency } from '../../../shared/calendar-rules';
-import { trackedUrl } from '../../../shared/posts';
+import { channelTime, trackedUrl } from '../../../shared/posts';
+import { zoneShortName } from '../settings/timeZones';
 import { ChannelTexts } from './ChannelTexts';
 import type { PostInput } from '../../../shared/api/contract';
 import { POST_STATUSES, STATUS_LABELS, type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
@@ -122,6 +123,11 @@ export function PostEditor({
     () => (draft.date ? zonedWallTimeToUtc(draft.date, draft.time || '09:00', zone) : null),
     [draft.date, draft.time, zone],
   );
+  // a planned post may go out on each channel at that channel's own slot time (channelOffsets)
+  const offsets = existing?.channelOffsets ?? {};
+  const channelTimes = selectedChannels
+    .filter((c) => offsets[c.id])
+    .map((c) => `${c.name} at ${formatInstant(channelTime({ scheduledAt: when?.instant ?? null, channelOffsets: offsets }, c.id), zone)}`);
 
   const toInput = (): PostInput => ({
     title: draft.title,
@@ -258,7 +264,7 @@ export function PostEditor({
           />
           <SimpleGrid cols={3}>
             <TextInput label="Date" type="date" value={draft.date} onChange={(e) => set('date', e.currentTarget.value)} />
-            <TextInput label={`Time (${zone})`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
+            <TextInput label={`Time (${zoneShortName(zone)})`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
             <Select
               label="Status"
               data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
@@ -267,6 +273,11 @@ export function PostEditor({
               allowDeselect={false}
             />
           </SimpleGrid>
+          {when?.instant && Date.parse(when.instant) < Date.now() && (
+            <Alert color="yellow" icon={<IconAlertTriangle size={16} />} role="status" p="xs">
+              {formatInstant(when.instant, zone)} has already passed: a scheduler will refuse a post in the past.
+            </Alert>
+          )}
           {when && when.status !== 'ok' && (
             <Alert color={when.status === 'gap' ? 'red' : 'yellow'} icon={<IconAlertTriangle size={16} />} role="alert">
               {when.message}
@@ -293,6 +304,11 @@ export function PostEditor({
                 ))}
               </Group>
             </Chip.Group>
+            {when?.instant && channelTimes.length > 0 && (
+              <Text size="xs" c="dimmed" mt={4}>
+                Each at its own slot time: {channelTimes.join('; ')}.
+              </Text>
+            )}
           </div>
           {closures.map((c) => (
             <Alert key={c.message} color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
@@ -416,7 +432,8 @@ export function PostEditor({
             </Alert>
           )}
           <Textarea label="Internal notes" autosize minRows={2} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
-          <Group justify="space-between" mt="sm">
+          {/* the actions stay in view however long the post is */}
+          <Group justify="space-between" mt="sm" className="sb-sticky-footer">
             <Group gap="xs">
               {existing && (
                 <>

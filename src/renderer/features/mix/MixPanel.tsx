@@ -2,6 +2,7 @@
 import { Alert, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { countedText, promotionText, signalText, type MixReport } from '../../../shared/planning';
 import type { Category } from '../../../shared/domain/schemas';
+import { plural } from '../../../shared/words';
 
 // dark shades: the badge text stays above AA contrast
 export const SIGNAL_COLOR = { on_target: 'teal.9', over: 'red.9', under: 'blue.9' } as const;
@@ -56,7 +57,7 @@ export function MixPanel({ report, categories, title }: { report: MixReport | nu
           </Alert>
           {report.uncategorized > 0 && (
             <Text size="xs" c="dimmed">
-              {report.uncategorized} posts have no category.
+              {plural(report.uncategorized, 'post')} {report.uncategorized === 1 ? 'has' : 'have'} no category.
             </Text>
           )}
           <Text size="xs" c="dimmed">
