@@ -264,7 +264,7 @@ export function PostEditor({
           />
           <SimpleGrid cols={3}>
             <TextInput label="Date" type="date" value={draft.date} onChange={(e) => set('date', e.currentTarget.value)} />
-            <TextInput label={`Time (${zoneShortName(zone)})`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
+            <TextInput label={`Time, ${zoneShortName(zone)}`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
             <Select
               label="Status"
               data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
