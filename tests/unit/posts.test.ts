@@ -25,6 +25,7 @@ describe('post texts and validation', () => {
         channelTexts: {},
         channelIds: ['c-x', 'c-ig'],
         images: [],
+        link: null,
         scheduledAt: '2026-11-26T15:00:00.000Z', // Thanksgiving 2026, 10:00 in New York
         timezone: 'America/New_York',
       },
@@ -40,10 +41,36 @@ describe('post texts and validation', () => {
 
   it('an override that fits clears the X error', () => {
     const issues = validatePost(
-      { baseText: 'a'.repeat(400), channelTexts: { 'c-x': 'fits' }, channelIds: ['c-x'], images: [], scheduledAt: null, timezone: 'America/New_York' },
+      { baseText: 'a'.repeat(400), channelTexts: { 'c-x': 'fits' }, channelIds: ['c-x'], images: [], link: null, scheduledAt: null, timezone: 'America/New_York' },
       { channels, holidays: [], blackouts: [] },
     );
     expect(issues).toEqual([]);
+  });
+
+  it('X counts the link the post carries in its text (any URL weighs 23), and a Facebook post of a link alone is a post', () => {
+    const link = { url: 'https://www.riversidebank.com/a/very/long/path/that/twitter-text/weighs/as/twenty-three?ref=feed', utm: null };
+    // 260 + 2 (blank line) + 23 = 285 weighted characters: over 280 only because of the link
+    const withLink = validatePost(
+      { baseText: 'a'.repeat(260), channelTexts: {}, channelIds: ['c-x'], images: [], link, scheduledAt: null, timezone: 'America/New_York' },
+      { channels, holidays: [], blackouts: [] },
+    );
+    expect(withLink.map((i) => i.code)).toEqual(['too_long']);
+    expect(withLink[0].message).toContain('285 of 280');
+    const shorter = validatePost(
+      { baseText: 'a'.repeat(255), channelTexts: {}, channelIds: ['c-x'], images: [], link, scheduledAt: null, timezone: 'America/New_York' },
+      { channels, holidays: [], blackouts: [] },
+    );
+    expect(shorter).toEqual([]);
+    // the same link already in the text counts once
+    const inText = validatePost(
+      { baseText: `${'a'.repeat(255)} ${link.url}`, channelTexts: {}, channelIds: ['c-x'], images: [], link, scheduledAt: null, timezone: 'America/New_York' },
+      { channels, holidays: [], blackouts: [] },
+    );
+    expect(inText).toEqual([]);
+    const facebook = new Map([['c-fb', { ...channels.get('c-x')!, id: 'c-fb', network: 'facebook' as const, name: 'Facebook' }]]);
+    const linkOnly = { baseText: '', channelTexts: {}, channelIds: ['c-fb'], images: [], scheduledAt: null, timezone: 'America/New_York' };
+    expect(validatePost({ ...linkOnly, link }, { channels: facebook, holidays: [], blackouts: [] })).toEqual([]);
+    expect(validatePost({ ...linkOnly, link: null }, { channels: facebook, holidays: [], blackouts: [] }).map((i) => i.code)).toEqual(['empty_text']);
   });
 
   it('builds tracked URLs with UTM parameters, keeping the existing query', () => {

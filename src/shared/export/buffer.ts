@@ -5,21 +5,18 @@
 // numbered files `<baseName>-buffer-<channel>-<n>.csv`, never dropped.
 // Encoding: UTF-8 WITHOUT a BOM. Buffer matches the header names exactly, and a BOM would glue
 // itself to the first header ("\uFEFFText"); the file is meant for Buffer's uploader, not Excel.
-import { ExportLog, chunk, groupByChannel, hasPublicImages, isApproved, isFarEnoughAhead, sortItems, wallClock, warnIfSecondsDropped, writeCsv } from './common';
+import { ExportLog, repeatedHourRule, tagsCell, chunk, groupByChannel, hasPublicImages, isApproved, isFarEnoughAhead, sortItems, wallClock, warnIfSecondsDropped, writeCsv } from './common';
+import { textWithLink } from '../text-rules';
 import type { ExportFile, ExportItem, ExportOptions, ExportOutput } from './types';
 
 export const BUFFER_HEADER = ['Text', 'Image URL', 'Tags', 'Posting Time'] as const;
 export const BUFFER_MAX_ROWS_PER_FILE = 100;
 const TARGET = 'Buffer';
 
-/** Buffer has no link column: the link goes inside the text, appended once if the text lacks it. */
-function bufferText(item: ExportItem): string {
-  if (!item.link || item.text.includes(item.link)) return item.text;
-  return item.text === '' ? item.link : `${item.text}\n\n${item.link}`;
-}
 
 export function exportBuffer(items: readonly ExportItem[], options: ExportOptions): ExportOutput {
   const log = new ExportLog();
+  const unambiguous = repeatedHourRule(items, TARGET, log);
   const nowMs = Date.parse(options.now);
   const files: ExportFile[] = [];
   for (const group of groupByChannel(sortItems(items))) {
@@ -28,13 +25,15 @@ export function exportBuffer(items: readonly ExportItem[], options: ExportOption
       const at = Date.parse(item.scheduledAt);
       if (!isApproved(item, TARGET, log)) continue;
       if (!isFarEnoughAhead(item, at, TARGET, nowMs, 0, log)) continue;
+      if (!unambiguous(item, at)) continue;
       if (!hasPublicImages(item, TARGET, 1, log)) continue;
       warnIfSecondsDropped(item, at, TARGET, log);
       rows.push([
-        bufferText(item),
+        // Buffer has no link column: the link goes inside the text, appended once if the text lacks it
+        textWithLink(item.text, item.link),
         item.images[0]?.url ?? '',
         // Buffer tags must already exist in Buffer and are matched case-sensitively.
-        item.tags.join(','),
+        tagsCell(item, TARGET, log),
         wallClock(at, item.timezone, 'yyyy-MM-dd HH:mm'),
       ]);
     }

@@ -1,6 +1,6 @@
 // Helpers shared by the exporters: wall-clock conversion, ordering, grouping per channel,
 // CSV writing (through csv-stringify, never by hand) and the "is this post ready" checks.
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzScan } from '@date-fns/tz';
 // The browser build of csv-stringify bundles its own Buffer shim, so src/shared stays platform-free
 // (the Node build touches the global Buffer at import time, which a sandboxed renderer lacks).
 import { stringify } from 'csv-stringify/browser/esm/sync';
@@ -262,4 +262,65 @@ export function isPublicHttpsUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Finds the instants whose wall clock occurs twice in the zone (the hour repeated when clocks go
+ * back). A TZID time cannot say which of the two is meant (RFC 5545 picks the first, ical.js and
+ * some clients the second), and a wall-clock-only scheduler file cannot either. The zone's changes
+ * over the export's span are scanned once (tzScan), instead of probing offsets for every item.
+ */
+export function repeatedWallClockCheck(timeZone: string, fromMs: number, toMs: number): (atMs: number) => boolean {
+  const windows = tzScan(timeZone, { start: new Date(fromMs - 24 * 60 * MINUTE_MS), end: new Date(toMs + 24 * 60 * MINUTE_MS) })
+    .filter((change) => change.change < 0)
+    .map((change) => {
+      // Clocks go back by |change| minutes: instants that close to the change on either side share wall clocks.
+      const width = -change.change * MINUTE_MS;
+      return { from: change.date.getTime() - width, to: change.date.getTime() + width };
+    });
+  return (atMs) => windows.some((w) => atMs >= w.from && atMs < w.to);
+}
+
+/**
+ * Rule of the scheduler files that write the channel's wall clock with no offset (Buffer,
+ * Hootsuite, Sprout, Publer): a time in the repeated hour names two instants, so the row is left
+ * out with the reason until the post is moved out of that hour (the editor flags it too).
+ */
+export function repeatedHourRule(items: readonly ExportItem[], target: string, log: ExportLog): (item: ExportItem, atMs: number) => boolean {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const item of items) {
+    const at = Date.parse(item.scheduledAt);
+    const span = spans.get(item.timezone);
+    if (span) {
+      span.from = Math.min(span.from, at);
+      span.to = Math.max(span.to, at);
+    } else spans.set(item.timezone, { from: at, to: at });
+  }
+  const checks = new Map([...spans].map(([zone, span]) => [zone, repeatedWallClockCheck(zone, span.from, span.to)]));
+  return (item, atMs) => {
+    if (!checks.get(item.timezone)?.(atMs)) return true;
+    const when = wallClock(atMs, item.timezone, 'yyyy-MM-dd HH:mm');
+    log.leaveOut(
+      item,
+      `${target.toLowerCase()}.ambiguous_local_time`,
+      `${target}: ${when} happens twice in ${item.timezone} (clocks go back) and the file has no UTC offset, so ${target} could post it an hour off or clash with the other ${when}; move the post out of that hour (field scheduledAt)`,
+    );
+    return false;
+  };
+}
+
+/**
+ * The tags cell of the comma-separated tag columns (Buffer, Sprout, Publer): a comma inside a tag
+ * (a category named "People, places") would split it in two, so it becomes a space, and the
+ * export says so.
+ */
+export function tagsCell(item: ExportItem, target: string, log: ExportLog): string {
+  return item.tags
+    .map((tag) => {
+      if (!tag.includes(',')) return tag;
+      const clean = tag.replace(/\s*,\s*/g, ' ').trim();
+      log.warn(item, `${target.toLowerCase()}.tag_comma`, `${target}: the tag "${tag}" has a comma, which ${target} reads as two tags; written as "${clean}" (field tags)`);
+      return clean;
+    })
+    .join(',');
 }

@@ -7,7 +7,7 @@
 // user's Hootsuite account must use the same zone (Hootsuite reads the cell in the account zone).
 // Encoding: UTF-8 WITHOUT a BOM: there is no header row, so a BOM would be glued to the first date
 // cell and break its parsing; Hootsuite asks for plain UTF-8.
-import { ExportLog, MINUTE_MS, groupByChannel, isApproved, isFarEnoughAhead, sortItems, wallClock, writeCsv } from './common';
+import { ExportLog, repeatedHourRule, MINUTE_MS, groupByChannel, isApproved, isFarEnoughAhead, sortItems, wallClock, writeCsv } from './common';
 import type { ExportFile, ExportItem, ExportOptions, ExportOutput } from './types';
 
 export const HOOTSUITE_MAX_ROWS = 350;
@@ -27,6 +27,7 @@ export function roundUpToSlot(instantMs: number): number {
 
 export function exportHootsuite(items: readonly ExportItem[], options: ExportOptions): ExportOutput {
   const log = new ExportLog();
+  const unambiguous = repeatedHourRule(items, TARGET, log);
   const nowMs = Date.parse(options.now);
   const pattern = hootsuiteDatePattern(options.dateOrder);
   const files: ExportFile[] = [];
@@ -40,6 +41,7 @@ export function exportHootsuite(items: readonly ExportItem[], options: ExportOpt
       const slot = roundUpToSlot(original);
       // Checked on the rounded time: that is the time Hootsuite will read.
       if (!isFarEnoughAhead(item, slot, TARGET, nowMs, HOOTSUITE_LEAD_MINUTES, log)) continue;
+      if (!unambiguous(item, slot)) continue;
       const message = item.text.trim();
       const sameMessage = postByMessage.get(message);
       if (sameMessage) {

@@ -9,35 +9,17 @@
 // - STATUS CONFIRMED for approved/exported/published, CANCELLED for archived, else TENTATIVE.
 // Encoding: UTF-8 WITHOUT a BOM: RFC 5545 content lines start with BEGIN:VCALENDAR and several
 // importers reject a leading BOM.
-import { TZDate, tzScan } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { ExportLog, MINUTE_MS, sortItems, wallClock } from './common';
+import { ExportLog, MINUTE_MS, repeatedWallClockCheck, sortItems, wallClock } from './common';
 import type { ExportItem, ExportOptions, ExportOutput } from './types';
 import { buildVTimezone } from './vtimezone';
 
 export const ICS_EVENT_MINUTES = 15;
 const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1);
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export function icsUid(item: Pick<ExportItem, 'postId' | 'channelId'>): string {
   return `${item.postId}-${item.channelId}@storybank`;
-}
-
-/**
- * Finds the instants whose wall clock occurs twice in the zone (the hour repeated when clocks go
- * back). A TZID time cannot say which of the two is meant (RFC 5545 picks the first, ical.js and
- * some clients the second), so such events are written in UTC instead. The zone's changes over
- * the export's span are scanned once (tzScan), instead of probing offsets for every item.
- */
-export function repeatedWallClockCheck(timeZone: string, fromMs: number, toMs: number): (atMs: number) => boolean {
-  const windows = tzScan(timeZone, { start: new Date(fromMs - DAY_MS), end: new Date(toMs + DAY_MS) })
-    .filter((change) => change.change < 0)
-    .map((change) => {
-      // Clocks go back by |change| minutes: instants that close to the change on either side share wall clocks.
-      const width = -change.change * MINUTE_MS;
-      return { from: change.date.getTime() - width, to: change.date.getTime() + width };
-    });
-  return (atMs) => windows.some((w) => atMs >= w.from && atMs < w.to);
 }
 
 /**

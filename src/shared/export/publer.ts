@@ -7,7 +7,7 @@
 // One channel per file (accounts are chosen at upload): `<baseName>-publer-<channel>.csv`.
 // Encoding: UTF-8 WITHOUT a BOM: the importer matches header names and Publer itself advises
 // against Excel for special characters, so the file is not tuned for Excel.
-import { ExportLog, groupByChannel, hasPublicImages, isApproved, isFarEnoughAhead, sortItems, wallClock, warnIfSecondsDropped, writeCsv } from './common';
+import { ExportLog, repeatedHourRule, tagsCell, groupByChannel, hasPublicImages, isApproved, isFarEnoughAhead, sortItems, wallClock, warnIfSecondsDropped, writeCsv } from './common';
 import type { ExportFile, ExportItem, ExportOptions, ExportOutput } from './types';
 
 export const PUBLER_HEADER = [
@@ -44,6 +44,7 @@ function separatorClash(item: ExportItem, log: ExportLog): boolean {
 
 export function exportPubler(items: readonly ExportItem[], options: ExportOptions): ExportOutput {
   const log = new ExportLog();
+  const unambiguous = repeatedHourRule(items, TARGET, log);
   const nowMs = Date.parse(options.now);
   const files: ExportFile[] = [];
   for (const group of groupByChannel(sortItems(items))) {
@@ -52,6 +53,7 @@ export function exportPubler(items: readonly ExportItem[], options: ExportOption
       const at = Date.parse(item.scheduledAt);
       if (!isApproved(item, TARGET, log)) continue;
       if (!isFarEnoughAhead(item, at, TARGET, nowMs, 0, log)) continue;
+      if (!unambiguous(item, at)) continue;
       if (!hasPublicImages(item, TARGET, PUBLER_MAX_IMAGES, log)) continue;
       if (separatorClash(item, log)) continue;
       warnIfSecondsDropped(item, at, TARGET, log);
@@ -62,7 +64,7 @@ export function exportPubler(items: readonly ExportItem[], options: ExportOption
         item.link ?? '',
         item.images.map((image) => image.url).join(','),
         item.title,
-        item.tags.join(','),
+        tagsCell(item, TARGET, log),
         hasAlt ? item.images.map((image) => image.alt).join('||') : '',
         '',
         '',

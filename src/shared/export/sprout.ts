@@ -9,7 +9,7 @@
 // at upload, so one channel per file: `<baseName>-sprout-<channel>-<n>.csv`.
 // Encoding: UTF-8 WITHOUT a BOM: Sprout matches the headers exactly and a BOM would be glued to
 // `date`; the file is meant for Sprout's importer, not Excel.
-import { ExportLog, MINUTE_MS, chunk, groupByChannel, hasPublicImages, isApproved, isFarEnoughAhead, sortItems, wallClock, warnIfSecondsDropped, writeCsv } from './common';
+import { ExportLog, repeatedHourRule, tagsCell, MINUTE_MS, chunk, groupByChannel, hasPublicImages, isApproved, isFarEnoughAhead, sortItems, wallClock, warnIfSecondsDropped, writeCsv } from './common';
 import type { ExportFile, ExportItem, ExportOptions, ExportOutput } from './types';
 
 export const SPROUT_HEADER = ['date', 'time_24hr', 'message_text', 'link_url', 'public_image_url', 'tags'] as const;
@@ -23,6 +23,7 @@ export function sproutDatePattern(dateOrder: ExportOptions['dateOrder']): string
 
 export function exportSprout(items: readonly ExportItem[], options: ExportOptions): ExportOutput {
   const log = new ExportLog();
+  const unambiguous = repeatedHourRule(items, TARGET, log);
   const nowMs = Date.parse(options.now);
   const datePattern = sproutDatePattern(options.dateOrder);
   const files: ExportFile[] = [];
@@ -33,6 +34,7 @@ export function exportSprout(items: readonly ExportItem[], options: ExportOption
       const at = Date.parse(item.scheduledAt);
       if (!isApproved(item, TARGET, log)) continue;
       if (!isFarEnoughAhead(item, at, TARGET, nowMs, SPROUT_MIN_GAP_MINUTES, log)) continue;
+      if (!unambiguous(item, at)) continue;
       if (previous && at - previous.at < SPROUT_MIN_GAP_MINUTES * MINUTE_MS) {
         log.leaveOut(
           item,
@@ -50,7 +52,7 @@ export function exportSprout(items: readonly ExportItem[], options: ExportOption
         item.text,
         item.link ?? '',
         item.images[0]?.url ?? '',
-        item.tags.join(','),
+        tagsCell(item, TARGET, log),
       ]);
     }
     chunk(rows, SPROUT_MAX_ROWS_PER_FILE).forEach((part, index) => {

@@ -24,7 +24,7 @@ export interface ValidationContext {
   blackouts: readonly Blackout[];
 }
 
-type ValidatedFields = Pick<Post, 'baseText' | 'channelTexts' | 'channelIds' | 'images' | 'scheduledAt' | 'timezone'>;
+type ValidatedFields = Pick<Post, 'baseText' | 'channelTexts' | 'channelIds' | 'images' | 'link' | 'scheduledAt' | 'timezone'>;
 
 export function validatePost(post: ValidatedFields, context: ValidationContext): PostIssue[] {
   const issues: PostIssue[] = [];
@@ -36,6 +36,7 @@ export function validatePost(post: ValidatedFields, context: ValidationContext):
       text: channelText(post, channelId),
       images: post.images,
       maxLength: channel.maxLength,
+      link: post.link ? trackedUrl(post.link) : null,
     });
     for (const finding of check.findings) {
       issues.push({ channelId, severity: finding.severity, code: finding.code, message: `${channel.name}: ${finding.message}` });

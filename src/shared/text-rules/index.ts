@@ -46,6 +46,8 @@ export const CheckTextInput = z.object({
   images: z.array(PostImage).optional(),
   /** Overrides the network's default limit: a Mastodon server's own limit, or X Premium. */
   maxLength: z.number().int().positive().nullish(),
+  /** The post's link as it goes out (UTM added): a post of a link alone is a post. */
+  link: z.string().nullish(),
 });
 export type CheckTextInput = z.input<typeof CheckTextInput>;
 
@@ -162,9 +164,22 @@ const UNIT_WORDS: Record<TextUnit, string> = {
 
 
 /** Checks one network's version of a post's text and images. Pure; never modifies the text. */
+/** Networks whose posts are text only: a link is part of the text. */
+const LINK_IN_TEXT: ReadonlySet<Network> = new Set(['x', 'threads', 'bluesky', 'mastodon']);
+
+/** The text with the link appended once (after a blank line) unless the text already holds it. */
+export function textWithLink(text: string, link: string | null): string {
+  if (!link || text.includes(link)) return text;
+  return text === '' ? link : `${text}\n\n${link}`;
+}
+
 export function checkText(rawInput: CheckTextInput): TextCheck {
   const input = CheckTextInput.parse(rawInput);
-  const { network, text } = input;
+  const { network } = input;
+  const link = input.link ?? null;
+  // Networks with no link field carry the link in the text itself, so it counts toward the limit
+  // (X weighs any URL as 23); elsewhere the scheduler attaches it as a link preview.
+  const text = LINK_IN_TEXT.has(network) ? textWithLink(input.text, link) : input.text;
   const images = input.images ?? [];
   const label = NETWORK_LABELS[network];
   const defaults = NETWORK_LIMITS[network];
@@ -173,8 +188,8 @@ export function checkText(rawInput: CheckTextInput): TextCheck {
   const length = measure(network, text);
   const findings: TextFinding[] = [];
 
-  if (text.trim() === '' && images.length === 0) {
-    findings.push({ severity: 'error', code: 'empty_text', message: `${label}: the post has no text and no image.` });
+  if (text.trim() === '' && images.length === 0 && !link) {
+    findings.push({ severity: 'error', code: 'empty_text', message: `${label}: the post has no text, no image and no link.` });
   }
 
   if (length > limit) {

@@ -8,6 +8,8 @@ interface Props {
   baseText: string;
   channelTexts: Record<string, string>;
   images: PostImage[];
+  /** the link as it goes out: text-only networks count it in the text */
+  link: string | null;
   onBaseText(text: string): void;
   onChannelTexts(texts: Record<string, string>): void;
 }
@@ -30,9 +32,9 @@ function CheckSummary({ check }: { check: TextCheck }) {
   );
 }
 
-export function ChannelTexts({ channels, baseText, channelTexts, images, onBaseText, onChannelTexts }: Props) {
+export function ChannelTexts({ channels, baseText, channelTexts, images, link, onBaseText, onChannelTexts }: Props) {
   const checks = new Map(
-    channels.map((c) => [c.id, checkText({ network: c.network, text: channelTexts[c.id] ?? baseText, images, maxLength: c.maxLength })]),
+    channels.map((c) => [c.id, checkText({ network: c.network, text: channelTexts[c.id] ?? baseText, images, maxLength: c.maxLength, link })]),
   );
   const problems = (id: string) => checks.get(id)?.findings.filter((f) => f.severity === 'error').length ?? 0;
   return (

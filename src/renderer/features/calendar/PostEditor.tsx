@@ -320,6 +320,7 @@ export function PostEditor({
             baseText={draft.baseText}
             channelTexts={draft.channelTexts}
             images={draft.images}
+            link={draft.link.trim() ? trackedUrl({ url: draft.link.trim(), utm: hasUtm ? draft.utm : null }) : null}
             onBaseText={(text) => set('baseText', text)}
             onChannelTexts={(texts) => set('channelTexts', texts)}
           />
