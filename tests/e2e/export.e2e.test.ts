@@ -100,4 +100,13 @@ describe('the Export page', () => {
     await dialog.getByRole('button', { name: 'Replace and export' }).click();
     await expect.poll(() => fs.readFileSync(path.join(outputDir, first), 'utf8').startsWith('Text,Image URL'), { timeout: 15_000 }).toBe(true);
   });
+
+  it('remembers the folder after a reload (from the workspace\'s own history) and history shows it', async () => {
+    await page.reload();
+    await page.getByRole('navigation').getByText('Export', { exact: true }).click();
+    await expect.poll(() => page.getByLabel('Output folder').inputValue()).toBe(outputDir);
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('table', { name: 'Export history' });
+    await expect.poll(() => history.locator('tbody tr').first().textContent()).toContain(outputDir);
+  });
 });

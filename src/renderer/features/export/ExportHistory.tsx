@@ -88,6 +88,7 @@ export function ExportBatches({ batches, zone }: { batches: ExportBatchSummary[]
             <Table.Th>Format</Table.Th>
             <Table.Th>Range</Table.Th>
             <Table.Th>Content</Table.Th>
+            <Table.Th>Folder</Table.Th>
             <Table.Th>Files</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -109,6 +110,11 @@ export function ExportBatches({ batches, zone }: { batches: ExportBatchSummary[]
                 <Text size="sm">
                   {plural(b.posts, 'post')}, {plural(b.items, 'row')}
                 </Text>
+              </Table.Td>
+              <Table.Td>
+                <Code fz="xs" style={{ wordBreak: 'break-all' }}>
+                  {String(b.options.outputDir ?? '')}
+                </Code>
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>

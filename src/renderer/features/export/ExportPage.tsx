@@ -26,7 +26,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconCircleCheck, IconFileExport, IconFolder, IconHistory, IconLink, IconPencil } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_EXPORT_FOLDER, type ExportBatchSummary, type ExportChange, type ExportPreview, type ExportResult, type ExportScope } from '../../../shared/api/contract';
 import { LocalDate } from '../../../shared/domain/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types';
@@ -128,15 +128,31 @@ export function ExportPage() {
     }
   }, [latestPreview]);
 
+  // The workspace remembers where it last exported (its own export history, so the folder follows
+  // the workspace to another machine): format, folder, media address and date order start there,
+  // once, before the user changes anything.
+  const remembered = useRef(false);
+  const rememberLastExport = useCallback((last: ExportBatchSummary | undefined) => {
+    if (remembered.current) return;
+    remembered.current = true;
+    if (!last) return;
+    const options = last.options as { outputDir?: unknown; mediaBaseUrl?: unknown; dateOrder?: unknown };
+    setFormat(last.format);
+    if (typeof options.outputDir === 'string') setOutputDir(options.outputDir);
+    if (typeof options.mediaBaseUrl === 'string') setMediaBaseUrl(options.mediaBaseUrl);
+    if (options.dateOrder === 'mdy' || options.dateOrder === 'dmy') setDateOrder(options.dateOrder);
+  }, []);
+
   const refreshRecords = useCallback(async () => {
     try {
       const [changed, history] = await latestRecords(() => Promise.all([call('export.changed', {}), call('export.batches', {})]));
       setChanges(changed);
       setBatches(history);
+      rememberLastExport(history[0]);
     } catch (error) {
       if (!isSuperseded(error)) showError(error, 'Could not load the export history');
     }
-  }, [latestRecords]);
+  }, [latestRecords, rememberLastExport]);
 
   useEffect(() => {
     setResult(null);
