@@ -42,6 +42,8 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'export.changed': { input: [1], path: '(input)' },
   'media.preview': { input: { path: '../demo.sqlite' }, path: 'path' },
   'backups.list': { input: 'all', path: '(input)' },
+  'onboarding.get': { input: [], path: '(input)' },
+  'onboarding.loadDemo': { input: 'demo', path: '(input)' },
   'backups.create': { input: 3, path: '(input)' },
   'backups.setPolicy': { input: { keepDaily: -1, keepWeekly: 4 }, path: 'keepDaily' },
   'backups.restore': { input: { name: '../../etc/passwd' }, path: 'name' },

@@ -58,7 +58,7 @@ describe('calendar layout', () => {
       await page.getByRole('dialog', { name: 'Plan open slots' }).waitFor();
       await page.keyboard.press('Escape');
       // the mix panel is there or one click away
-      if ((await page.getByRole('region', { name: 'Content mix' }).count()) === 0) await page.getByRole('button', { name: 'Show the side panel' }).click();
+      if ((await page.getByRole('region', { name: 'Content mix' }).count()) === 0) await page.getByRole('button', { name: 'Show panel' }).click();
       await page.getByRole('region', { name: 'Content mix' }).waitFor();
     } finally {
       await page.close();

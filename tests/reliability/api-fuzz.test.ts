@@ -53,6 +53,8 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'export.changed': {},
   'media.preview': { path: 'media/missing.png' },
   'backups.list': {},
+  'onboarding.get': {},
+  'onboarding.loadDemo': {},
   'backups.create': {},
   'backups.setPolicy': { keepDaily: 7, keepWeekly: 4 },
   'backups.restore': { name: 'auto-2026-01-01T00-00-00-000Z.sqlite' },

@@ -44,6 +44,8 @@ export function createHandlers(s: Services): Handlers {
     'export.run': (input) => s.exports.run(input),
     'export.batches': () => s.exports.batches(),
     'export.changed': () => s.exports.changed(),
+    'onboarding.get': () => s.onboarding.get(),
+    'onboarding.loadDemo': () => s.onboarding.loadDemo(),
     'media.preview': ({ path }) => ({ dataUrl: s.media.preview(path) }),
     'backups.list': () => ({ folder: s.backups.folder(), policy: s.backups.policy(), backups: s.backups.list() }),
     'backups.create': () => s.backups.backupNow(),

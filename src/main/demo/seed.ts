@@ -76,7 +76,7 @@ function demoMediaFolder(): string {
 }
 
 /** Copies the demo images into the workspace media folder; returns each category's image path. */
-function addDemoImages(services: Services): Record<string, string> {
+function addDemoImages(services: Omit<Services, 'onboarding'>): Record<string, string> {
   const folder = demoMediaFolder();
   return Object.fromEntries(
     Object.entries(DEMO_IMAGE_FILES).map(([category, file]) => [category, services.media.addBytes(fs.readFileSync(path.join(folder, file)), file).path]),
@@ -102,7 +102,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Seeds the demo bank: channels, categories with targets, three months of posts, a backlog of story ideas. */
-export function seedDemoWorkspace(services: Services, today: Date = new Date()): void {
+export function seedDemoWorkspace(services: Omit<Services, 'onboarding'>, today: Date = new Date()): void {
   const { repos } = services;
   const zone = DEMO_BANK.timezone;
   const random = seededRandom(20261124);

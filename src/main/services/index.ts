@@ -7,6 +7,8 @@ import { createChannelService } from './channels';
 import { createExportService } from './export';
 import { createIdeaService } from './ideas';
 import { createMediaService } from './media';
+import { createOnboardingService } from './onboarding';
+import { seedDemoWorkspace } from '../demo/seed';
 import { createPlanningService } from './planning';
 import { createPostService } from './posts';
 import { createTransferService } from './transfer';
@@ -18,7 +20,7 @@ export function createServices(db: Db, dbPath: string) {
   const posts = createPostService(repos, workspace);
   const calendar = createCalendarService(repos, workspace, posts);
   const backups = createBackupService(repos, dbPath);
-  return {
+  const services = {
     repos,
     workspace,
     channels: createChannelService(repos, posts),
@@ -32,5 +34,6 @@ export function createServices(db: Db, dbPath: string) {
     media: createMediaService(repos, dbPath),
     transfer: createTransferService(repos, { posts, workspace, calendar, backups }),
   };
+  return { ...services, onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services)) };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -23,14 +23,15 @@ export function StatCard({
         <ThemeIcon variant="light" color={color} size={38} radius="md">
           {icon}
         </ThemeIcon>
+        {/* divs: a big bold figure is not a heading */}
         <div>
-          <Text size="xs" tt="uppercase" fw={700} c="dimmed" lh={1.2}>
+          <Text component="div" size="xs" tt="uppercase" fw={700} c="dimmed" lh={1.2}>
             {label}
           </Text>
-          <Text fw={700} fz={26} lh={1.15} c={valueColor}>
+          <Text component="div" fw={700} fz={26} lh={1.15} c={valueColor}>
             {value}
           </Text>
-          <Text size="xs" c="dimmed">
+          <Text component="div" size="xs" c="dimmed">
             {detail}
           </Text>
         </div>

@@ -7,6 +7,7 @@ import { MixReport, PlanAssignment, PlanResult } from '../planning';
 import { ExportFormat } from '../export/types';
 import { backupOperations } from './backups';
 import { mediaOperations } from './media';
+import { onboardingOperations } from './onboarding';
 import { JobRef, jobOperations } from './jobs';
 import {
   BlackoutPeriod,
@@ -353,6 +354,7 @@ export const contract = {
   'export.changed': op(z.object({}), z.array(ExportChange)),
   ...backupOperations,
   ...mediaOperations,
+  ...onboardingOperations,
   ...jobOperations,
 } as const;
 

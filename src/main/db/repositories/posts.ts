@@ -83,6 +83,7 @@ export function createPostRepository(db: Db) {
     'INSERT INTO post_channels (post_id, channel_id, text_override, offset_minutes, position) VALUES (?, ?, ?, ?, ?)',
   );
   const deleteStmt = db.prepare('DELETE FROM posts WHERE id = ?');
+  const anyStmt = db.prepare('SELECT EXISTS (SELECT 1 FROM posts) AS found');
 
   return {
     get(id: string): Post | null {
@@ -156,6 +157,11 @@ export function createPostRepository(db: Db) {
         addChannelStmt.run(post.id, channelId, post.channelTexts[channelId] ?? null, post.channelOffsets[channelId] ?? 0, position);
       });
       return revision;
+    },
+
+    /** Whether the workspace has any post at all (without reading them). */
+    any(): boolean {
+      return (anyStmt.get() as { found: number }).found === 1;
     },
 
     delete(id: string): boolean {

@@ -19,6 +19,7 @@ import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { MixPanel } from '../mix/MixPanel';
+import { OnboardingChecklist } from '../onboarding/OnboardingChecklist';
 import { PlanDialog } from '../planning/PlanDialog';
 import { BacklogPanel } from './BacklogPanel';
 import { CalendarToolbar, type CalendarFilters } from './CalendarToolbar';
@@ -246,6 +247,7 @@ export function CalendarPage() {
 
   return (
     <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
+      <OnboardingChecklist refreshKey={posts} onNewPost={() => setEditor({})} onDemoLoaded={() => void reload()} />
       <CalendarToolbar
         text={text}
         onText={setText}

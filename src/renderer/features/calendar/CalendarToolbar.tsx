@@ -84,14 +84,9 @@ export function CalendarToolbar(props: Props) {
         controls(true)
       )}
       <Group gap="sm" wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
-        <Button
-          variant="default"
-          onClick={props.onTogglePanel}
-          aria-pressed={props.panelOpen}
-          aria-label={props.panelOpen ? 'Hide the side panel' : 'Show the side panel'}
-          leftSection={<IconLayoutSidebarRight size={16} />}
-        >
-          {props.panelOpen ? 'Hide panel' : 'Mix'}
+        {/* the visible words are the name (speech input users say what they see) */}
+        <Button variant="default" onClick={props.onTogglePanel} aria-pressed={props.panelOpen} leftSection={<IconLayoutSidebarRight size={16} />}>
+          {props.panelOpen ? 'Hide panel' : 'Show panel'}
         </Button>
         <Button variant="default" leftSection={<IconWand size={16} />} onClick={props.onPlan}>
           Plan…

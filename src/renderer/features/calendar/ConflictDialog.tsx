@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { STATUS_LABELS, type Post } from '../../../shared/domain/schemas';
-import { formatInZone } from '../../../shared/time';
+import { formatInstant } from '../../app/format';
 
 /**
  * Someone else saved the post while it was open here. Both versions are shown; the user keeps
@@ -21,7 +21,7 @@ export function ConflictDialog({
   onKeepMine: () => void;
   onCancel: () => void;
 }) {
-  const when = (at: string | null) => (at ? formatInZone(at, zone, 'EEE d MMM yyyy, HH:mm') : 'No date');
+  const when = (at: string | null) => formatInstant(at, zone, 'No date');
   const rows: Array<[string, string, string]> = [
     ['Title', mine.title, theirs.title],
     ['Text', mine.baseText, theirs.baseText],
@@ -38,7 +38,9 @@ export function ConflictDialog({
         <Table withTableBorder withColumnBorders>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th />
+              <Table.Th>
+                <span className="sb-visually-hidden">Field</span>
+              </Table.Th>
               <Table.Th>Your version</Table.Th>
               <Table.Th>Their version (saved)</Table.Th>
             </Table.Tr>

@@ -24,7 +24,7 @@ export function OpenSlotList({ slots, channels, onWrite }: { slots: OpenSlot[]; 
       <Text size="sm" fw={600} mb={4}>
         Open slots ({slots.length}): places in your posting schedule with nothing planned yet
       </Text>
-      <ScrollArea.Autosize mah={150}>
+      <ScrollArea.Autosize mah={150} viewportProps={{ tabIndex: 0, 'aria-label': 'Open slots, scrollable' }}>
         <Group gap="xs">
           {groups.map((group) => (
             <Button

@@ -3,7 +3,7 @@ import { Badge, Code, EmptyState, Paper, Stack, Table, Text } from '@mantine/cor
 import { IconChecks, IconHistory } from '@tabler/icons-react';
 import type { ExportBatchSummary, ExportChange } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/domain/schemas';
-import { FORMAT_INFO, strongBadge } from './labels';
+import { FORMAT_INFO } from './labels';
 import { plural } from '../../../shared/words';
 import { formatInstant } from '../../app/format';
 
@@ -50,7 +50,7 @@ export function ChangedSinceExport({ changes, zone }: { changes: ExportChange[] 
                   <Text size="sm">{c.channelName}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={CHANGE_LABELS[c.change].color} variant="light" styles={strongBadge(CHANGE_LABELS[c.change].color)}>
+                  <Badge color={CHANGE_LABELS[c.change].color} variant="light">
                     {CHANGE_LABELS[c.change].label}
                   </Badge>
                 </Table.Td>

@@ -228,17 +228,18 @@ export function ExportPage() {
             <Radio.Group value={format} onChange={(v) => setFormat(v as ExportFormat)} label="Format" labelProps={{ className: 'sb-export-section-label' }}>
               <SimpleGrid cols={{ base: 2, sm: 4, xl: 7 }} spacing="sm" mt={6}>
                 {EXPORT_FORMATS.map((f) => (
-                  <Radio.Card key={f} value={f} radius="md" className="sb-format-card" aria-label={FORMAT_INFO[f].label}>
+                  <Radio.Card key={f} value={f} radius="md" className="sb-format-card">
                     <Group wrap="nowrap" align="flex-start" gap="xs">
                       <Radio.Indicator size="xs" mt={3} />
                       <div>
-                        <Text fw={600} size="sm" lh={1.3}>
+                        {/* the card's name is all its words (not a shorter aria-label); divs, not paragraphs posing as headings */}
+                        <Text component="div" fw={600} size="sm" lh={1.3}>
                           {FORMAT_INFO[f].label}
                         </Text>
-                        <Text size="xs" c="teal.9" fw={700} tt="uppercase" lh={1.4} style={{ letterSpacing: 0.3 }}>
+                        <Text component="div" size="xs" c="teal.9" fw={700} tt="uppercase" lh={1.4} style={{ letterSpacing: 0.3 }}>
                           {FORMAT_INFO[f].kind}
                         </Text>
-                        <Text size="xs" c="dimmed" lh={1.35} mt={2}>
+                        <Text component="div" size="xs" c="dimmed" lh={1.35} mt={2}>
                           {FORMAT_INFO[f].description}
                         </Text>
                       </div>
@@ -352,7 +353,7 @@ export function ExportPage() {
                   )}
                   {preview ? (
                     <div style={{ position: 'relative' }}>
-                      {loading && <Loader size="sm" className="sb-export-loader" aria-label="Updating preview" />}
+                      {loading && <Loader size="sm" className="sb-export-loader" role="status" aria-label="Updating preview" />}
                       <ExportPreviewPanel preview={preview} zone={zone} channels={channels} />
                     </div>
                   ) : (

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { ExportFilePreview, ExportPreview } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
 import { StatCard } from '../../components/StatCard';
-import { ruleGroup, strongBadge } from './labels';
+import { ruleGroup } from './labels';
 import { plural } from '../../../shared/words';
 import { formatInstant } from '../../app/format';
 
@@ -21,7 +21,7 @@ function FileSample({ file }: { file: ExportFilePreview }) {
         <Group gap={6} wrap="nowrap">
           {file.conflict && (
             <Tooltip label="A file with other content is already there; you will be asked before it is replaced.">
-              <Badge color="orange" variant="light" styles={strongBadge('orange')}>
+              <Badge color="orange" variant="light">
                 Replaces a file
               </Badge>
             </Tooltip>
@@ -142,7 +142,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
           </Title>
           <Group gap={6}>
             {groups.map((g) => (
-              <Badge key={g.label} color={g.color} variant="light" styles={strongBadge(g.color)}>
+              <Badge key={g.label} color={g.color} variant="light">
                 {g.label} · {g.count}
               </Badge>
             ))}
@@ -180,7 +180,7 @@ export function ExportPreviewPanel({ preview, zone, channels }: { preview: Expor
                       </Table.Td>
                       <Table.Td style={{ verticalAlign: 'top' }}>
                         <Group gap={8} wrap="nowrap" align="flex-start">
-                          <Badge color={group.color} variant="light" size="sm" style={{ flexShrink: 0 }} styles={strongBadge(group.color)}>
+                          <Badge color={group.color} variant="light" size="sm" style={{ flexShrink: 0 }}>
                             {group.label}
                           </Badge>
                           <Text size="sm">{l.reason}</Text>

@@ -46,6 +46,3 @@ export function ruleGroup(rule: string): RuleGroup {
 }
 
 
-
-/** Light badges with the darkest shade as text: Mantine's default light text fails WCAG AA contrast for orange and yellow. */
-export const strongBadge = (color: string) => ({ label: { color: `color-mix(in srgb, var(--mantine-color-${color}-9) 70%, black)` } });

@@ -204,7 +204,7 @@ export function PlanDialog({
                 ))}
               </Alert>
             )}
-            <ScrollArea h={320}>
+            <ScrollArea h={320} viewportProps={{ tabIndex: 0, 'aria-label': 'Planned slots, scrollable' }}>
               <Table stickyHeader striped fz="xs" aria-label="Planned slots">
                 <Table.Thead>
                   <Table.Tr>

@@ -5,7 +5,7 @@ import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { formatBackupSize, type BackupInfo, type BackupPolicy } from '../../../shared/api/backups';
 import type { OperationOutput } from '../../../shared/api/contract';
-import { formatInZone } from '../../../shared/time';
+import { formatInstant } from '../../app/format';
 import { call } from '../../api/client';
 import { useJob } from '../../app/jobs';
 import { useWorkspace } from '../../app/workspace';
@@ -125,13 +125,15 @@ export function BackupsSection() {
               <Table.Th>Made</Table.Th>
               <Table.Th>Kind</Table.Th>
               <Table.Th>Size</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <span className="sb-visually-hidden">Actions</span>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {state.backups.map((backup) => (
               <Table.Tr key={backup.name}>
-                <Table.Td>{formatInZone(backup.createdAt, info.timezone, 'EEE d MMM yyyy, HH:mm')}</Table.Td>
+                <Table.Td>{formatInstant(backup.createdAt, info.timezone)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={backup.kind === 'auto' ? 'gray' : backup.kind === 'manual' ? 'blue' : 'orange'}>
                     {KIND_LABELS[backup.kind]}
@@ -152,7 +154,7 @@ export function BackupsSection() {
         {restoring && (
           <Stack>
             <Text size="sm">
-              The whole workspace goes back to how it was on {formatInZone(restoring.createdAt, info.timezone, 'EEE d MMM yyyy, HH:mm')}: posts,
+              The whole workspace goes back to how it was on {formatInstant(restoring.createdAt, info.timezone)}: posts,
               channels, categories, ideas and settings. Anything changed since is replaced. The workspace as it is now is backed up first, so this
               can be undone by restoring that copy.
             </Text>

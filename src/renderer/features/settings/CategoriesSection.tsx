@@ -83,7 +83,9 @@ export function CategoriesSection() {
               <Table.Th w={120}>Max per week</Table.Th>
               <Table.Th w={130}>Min. slots apart</Table.Th>
               <Table.Th w={150}>Rules</Table.Th>
-              <Table.Th w={40} />
+              <Table.Th w={40}>
+                <span className="sb-visually-hidden">Remove</span>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

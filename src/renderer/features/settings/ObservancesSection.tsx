@@ -143,7 +143,7 @@ export function ObservancesSection() {
         )}
       </Group>
       {!observances ? (
-        <Loader aria-label="Loading observances" />
+        <Loader role="status" aria-label="Loading observances" />
       ) : (
         <Paper withBorder>
           <Stack gap={0} component="ul" aria-label="Observances" style={{ listStyle: 'none', margin: 0, padding: 0 }}>

@@ -1,6 +1,6 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti, IconDatabase } from '@tabler/icons-react';
-import { useState } from 'react';
+import { usePageParams } from '../../app/route';
 import { BackupsSection } from './BackupsSection';
 import { BlackoutsSection } from './BlackoutsSection';
 import { CategoriesSection } from './CategoriesSection';
@@ -22,7 +22,10 @@ type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** Workspace, channels and their posting schedules, categories and their targets, blackout dates and observances. */
 export function SettingsPage() {
-  const [section, setSection] = useState<SectionId>('workspace');
+  // the section lives in the address (#/settings?section=channels): the first-run checklist links to one
+  const [params, setParams] = usePageParams('settings');
+  const section: SectionId = SECTIONS.some((s) => s.id === params.section) ? (params.section as SectionId) : 'workspace';
+  const setSection = (id: SectionId) => setParams({ section: id }, 'replace');
   return (
     <Stack gap="md" maw={1100} className="sb-settings">
       <div>
