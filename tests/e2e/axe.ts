@@ -25,5 +25,6 @@ export async function seriousViolations(page: Page, where: string, { everyRule =
   const results = await builder.analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    // the first node's summary says what was measured (colours and ratio for contrast)
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')} :: ${v.nodes[0]?.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? ''}`);
 }

@@ -52,9 +52,8 @@ describe('first run', () => {
     for (const name of ['Story ideas', 'Mix report', 'Settings']) {
       await page.getByRole('navigation').getByText(name, { exact: true }).click();
       await page.getByRole('heading', { level: 1 }).or(page.getByRole('heading', { level: 2 })).first().waitFor();
-      // a page's second load (its lists after its frame) settles before the scan
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
+      // the page's lists, not only its frame, are what is scanned
+      await page.getByRole('table').or(page.locator('.recharts-surface')).or(page.getByRole('tablist')).first().waitFor();
       found.push(...(await seriousViolations(page, name, { everyRule: true })));
     }
     for (const section of ['Channels', 'Categories', 'Blackout dates', 'Observances']) {

@@ -168,7 +168,7 @@ export function IdeasPage() {
                         </Button>
                       )}
                       {idea.status !== 'rejected' && idea.status !== 'used' && (
-                        <Button size="xs" variant="subtle" color="gray.8" onClick={() => void update(idea, { status: 'rejected' }, `reject “${idea.title}”`)}>
+                        <Button size="xs" variant="subtle" color="gray" onClick={() => void update(idea, { status: 'rejected' }, `reject “${idea.title}”`)}>
                           Reject
                         </Button>
                       )}
