@@ -1,0 +1,4 @@
+export * from './schemas';
+export * from './checker';
+export * from './rulePack';
+export * from './postCheck';
