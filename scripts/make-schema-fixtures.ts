@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from '../src/main/db/migrations';
 import { STORYBANK_APPLICATION_ID } from '../src/main/db/connection';
+import { GENESIS_HASH, entryHash } from '../src/main/services/review/audit';
 
 const OUT = path.join(__dirname, '..', 'tests', 'fixtures', 'schema');
 const T = '2026-05-01T12:00:00.000Z';
@@ -21,6 +22,10 @@ const ID = {
   blackout: '88888888-8888-4888-8888-888888888888',
   series: '99999999-9999-4999-8999-999999999999',
   batch: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+  owner: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+  approver: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+  audit1: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+  audit2: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
 };
 
 function write(version: number): void {
@@ -62,6 +67,26 @@ function write(version: number): void {
   if (version >= 4) db.pragma(`application_id = ${STORYBANK_APPLICATION_ID}`);
   // LinkedIn publishes the marathon post 90 minutes after Facebook
   if (version >= 5) run('UPDATE post_channels SET offset_minutes = 90 WHERE post_id = ? AND channel_id = ?', ID.marathon, ID.li);
+  // Two people and the first entries of the audit trail, chained as version 6 wrote them
+  if (version >= 6) {
+    run('INSERT INTO profiles (id, name, roles, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ID.owner, 'Fixture owner', JSON.stringify(['admin', 'planner']), T, T);
+    run('INSERT INTO profiles (id, name, roles, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ID.approver, 'Fixture approver', JSON.stringify(['approver']), T, T);
+    let prevHash = GENESIS_HASH;
+    const entries = [
+      { id: ID.audit1, kind: 'profile.create', subjectType: 'profile', subjectId: ID.approver, body: { name: 'Fixture approver', roles: ['approver'] } },
+      { id: ID.audit2, kind: 'post.approve', subjectType: 'post', subjectId: ID.marathon, body: { title: 'Maria runs a marathon', from: 'in_review', to: 'approved' } },
+    ];
+    entries.forEach((e, i) => {
+      const entry = { ...e, actorId: i === 0 ? ID.owner : ID.approver, actorName: i === 0 ? 'Fixture owner' : 'Fixture approver', at: T, beforeHash: null, afterHash: null, prevHash };
+      const hash = entryHash(entry);
+      run(
+        'INSERT INTO audit_log (id, kind, actor_id, actor_name, at, subject_type, subject_id, before_hash, after_hash, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        entry.id, entry.kind, entry.actorId, entry.actorName, T, entry.subjectType, entry.subjectId, null, null, JSON.stringify(entry.body), prevHash, hash,
+      );
+      run("INSERT INTO settings (key, value) VALUES ('audit.head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", `${i + 1}:${hash}`);
+      prevHash = hash;
+    });
+  }
   db.close();
 }
 

@@ -8,6 +8,8 @@ import { seedDemoWorkspace } from './demo/seed';
 import { createServices, type Services } from './services';
 import { scheduleAutoBackups } from './services/backups';
 import { createHeavyWorkDispatch } from './workers/heavy-work';
+import { folderProfileMemory, type ProfileMemory } from './services/review/people';
+import { userDataDir } from './paths';
 
 export interface Workspace {
   db: Db;
@@ -38,16 +40,33 @@ export interface OpenWorkspaceOptions {
   check?: boolean;
   /** Run long operations in a worker thread (the app and the browser host): the built worker file. */
   workerFile?: string;
+  /** Where the chosen person is remembered on this machine (the app, the host and the CLI share it). */
+  profileMemory?: ProfileMemory | null;
+  /** Act as this person (a name or id) in this process, without remembering it (the CLI's --as). */
+  actAs?: string | null;
 }
+
+/** The machine's memory of who uses each workspace: a file in the user's app folder. */
+export const machineProfileMemory = (): ProfileMemory => folderProfileMemory(path.join(userDataDir(), 'people'));
 
 /** Opens a workspace (one SQLite file), migrating it; `demo` seeds the demo bank into a new one. */
 export function openWorkspace(opts: OpenWorkspaceOptions): Workspace {
   const isNew = !workspaceExists(opts.dbPath);
   const db = openDatabase(opts.dbPath, { check: opts.check ?? true });
-  const services = createServices(db, path.resolve(opts.dbPath));
+  const services = createServices(db, path.resolve(opts.dbPath), { profileMemory: opts.profileMemory ?? null });
   if (opts.demo && services.channels.list().length === 0) seedDemoWorkspace(services);
+  if (opts.actAs) {
+    try {
+      services.session.actAs(services.session.resolve(opts.actAs).id);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   const inProcess = createDispatcher(createHandlers(services));
-  const heavy = opts.workerFile ? createHeavyWorkDispatch({ dbPath: opts.dbPath, workerFile: opts.workerFile, inProcess }) : null;
+  const heavy = opts.workerFile
+    ? createHeavyWorkDispatch({ dbPath: opts.dbPath, workerFile: opts.workerFile, inProcess, actorId: () => services.session.currentOrNull()?.id ?? null })
+    : null;
   return {
     db,
     services,

@@ -7,6 +7,7 @@ import type { ApiResult, CalendarOverlay, ExportResult } from '../../src/shared/
 import type { Channel, Post } from '../../src/shared/domain/schemas';
 import { tempDir } from '../e2e/serve';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { seedStatus } from '../support/review';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -27,7 +28,7 @@ async function setUp() {
     await ws.dispatch('categories.save', { categories: [{ name: 'People', color: '#2f9e44', targetShare: 0.5 }, { name: 'Tips', color: '#7048e8', targetShare: 0.5 }] }),
   );
   // Tue 2030-06-04 09:30 EDT = 13:30Z; LinkedIn 90 minutes later
-  const post = ok<Post>(
+  const created = ok<Post>(
     await ws.dispatch('posts.create', {
       title: 'Two channels, two times',
       baseText: 'Maria ran her first marathon.',
@@ -35,9 +36,9 @@ async function setUp() {
       channelOffsets: { [li.id]: 90 },
       categoryId: people.id,
       scheduledAt: '2030-06-04T13:30:00.000Z',
-      status: 'approved',
     }),
   );
+  const post = seedStatus(ws, created, 'approved');
   return { ws, out, fb, li, post };
 }
 

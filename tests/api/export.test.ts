@@ -11,6 +11,7 @@ import type { Channel, Post } from '../../src/shared/domain/schemas';
 import { createExportService } from '../../src/main/services/export';
 import { tempDir } from '../e2e/serve';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { approveThroughReview, seedStatus } from '../support/review';
 
 const ok = <T>(result: ApiResult<unknown>): T => {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
@@ -37,8 +38,9 @@ const ch: Record<'fb' | 'ig' | 'li' | 'x', Channel> = {} as never;
 const posts: Record<string, Post> = {};
 const byTitle = (title: string) => posts[title].id;
 
-async function create(title: string, input: Record<string, unknown>): Promise<Post> {
-  const post = ok<Post>(await ws.dispatch('posts.create', { title, status: 'approved', ...input }));
+async function create(title: string, { status = 'approved', ...input }: Record<string, unknown>): Promise<Post> {
+  const created = ok<Post>(await ws.dispatch('posts.create', { title, ...input }));
+  const post = status === 'draft' ? created : seedStatus(ws, created, status as Post['status']);
   posts[title] = post;
   return post;
 }
@@ -195,8 +197,8 @@ describe('export.run to Buffer with a media base URL', () => {
 
   it('lists posts edited after their export, and refuses to overwrite the old files without confirmation', async () => {
     expect(ok<ExportChange[]>(await ws.dispatch('export.changed', {}))).toEqual([]);
-    ok(await ws.dispatch('posts.update', { id: byTitle('Remote image'), revision: ws.services.posts.get(byTitle('Remote image')).revision, baseText: 'Budget tip: try 50/30/20 this month' }));
-    ok(await ws.dispatch('posts.update', { id: byTitle('Marathon'), revision: ws.services.posts.get(byTitle('Marathon')).revision, channelTexts: { [ch.li.id]: 'Congratulations to Maria on her first marathon.' } }));
+    ok(await ws.dispatch('posts.update', { id: byTitle('Remote image'), revision: ws.services.posts.get(byTitle('Remote image')).revision, confirmHandedOver: true, baseText: 'Budget tip: try 50/30/20 this month' }));
+    ok(await ws.dispatch('posts.update', { id: byTitle('Marathon'), revision: ws.services.posts.get(byTitle('Marathon')).revision, confirmHandedOver: true, channelTexts: { [ch.li.id]: 'Congratulations to Maria on her first marathon.' } }));
     // a title and a note are not part of what goes out
     ok(await ws.dispatch('posts.update', { id: byTitle('Last evening of June'), revision: ws.services.posts.get(byTitle('Last evening of June')).revision, title: 'Last evening of June (renamed)', notes: 'internal' }));
     const changes = ok<ExportChange[]>(await ws.dispatch('export.changed', {}));
@@ -280,7 +282,7 @@ describe('other formats and options', () => {
     const icsBytes = fs.readFileSync(ics.files[0].path);
     const later = new Date(Date.now() + 3_600_000).toISOString();
     const { repos, workspace, posts: postService } = ws.services;
-    const repeat = createExportService(repos, workspace, postService, { now: () => later }).run({ format: 'ics', ...RANGE, outputDir: dir });
+    const repeat = createExportService(repos, workspace, postService, ws.services.access, { now: () => later }).run({ format: 'ics', ...RANGE, outputDir: dir });
     expect(repeat.recorded).toBe(false);
     expect(fs.readFileSync(ics.files[0].path).equals(icsBytes)).toBe(true);
   });
@@ -328,7 +330,7 @@ describe('other formats and options', () => {
     const demoPosts = ws.services.posts.list({}).filter((p) => p.scheduledAt && p.scheduledAt < '2030-01-01T00:00:00.000Z' && p.scheduledAt > new Date(Date.now() + 86_400_000).toISOString());
     const drafts = demoPosts.filter((p) => p.status === 'draft' && !p.issues.some((i) => i.severity === 'error')).slice(0, 3);
     expect(drafts.length).toBeGreaterThan(0);
-    for (const post of drafts) ok(await ws.dispatch('posts.update', { id: post.id, revision: post.revision, status: 'approved' }));
+    for (const post of drafts) approveThroughReview(ws, post, 'Morgan Lee');
     const zone = 'America/New_York';
     const dates = demoPosts.map((p) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(p.scheduledAt!))).sort();
     const scope = { format: 'json', from: dates[0], to: dates[dates.length - 1], outputDir: path.join(out, 'demo') } as const;

@@ -69,7 +69,7 @@ describe('revisions', () => {
   it('plan undo is kept in the workspace: another process (or a restart) can undo it', async () => {
     const applied = ok<{ batchId: string }>(await ws.dispatch('planning.apply', { from: '2027-10-04', to: '2027-10-08' }));
     const { openWorkspace } = await import('../../src/main/workspace');
-    const other = openWorkspace({ dbPath: ws.dbPath });
+    const other = openWorkspace({ dbPath: ws.dbPath, actAs: ws.services.session.current().id });
     try {
       expect(ok(await other.dispatch('planning.undo', { batchId: applied.batchId }))).toEqual({ undone: true });
     } finally {

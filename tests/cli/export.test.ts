@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../e2e/serve';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { seedStatus } from '../support/review';
+import type { Post } from '../../src/shared/domain/schemas';
 
 const run = runCli;
 const fingerprint = (dbPath: string): string => {
@@ -43,14 +45,14 @@ beforeAll(() => {
   channels.fb = list.find((c) => c.network === 'facebook')!.id;
   channels.ig = list.find((c) => c.network === 'instagram')!.id;
   for (const p of POSTS) {
-    services.posts.create({
+    const created = services.posts.create({
       title: p.title,
       baseText: p.text,
       scheduledAt: p.at,
       channelIds: p.on.map((k) => channels[k]),
-      status: p.status,
       images: 'image' in p ? [{ src: p.image, alt: 'Ana with lunch bags' }] : [],
     });
+    seedStatus(ws, created, p.status as Post['status']);
   }
   fs.mkdirSync(path.join(workspaceDir, 'media'), { recursive: true });
   fs.writeFileSync(path.join(workspaceDir, 'media', 'ana.jpg'), PHOTO);

@@ -3,6 +3,7 @@ import { runCli } from '../support/cli';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedStatus } from '../support/review';
 import { tempWorkspace } from '../support/workspace';
 
 const run = runCli;
@@ -31,7 +32,7 @@ beforeAll(() => {
   channels.fb = services.channels.create({ network: 'facebook', name: 'Pacific on Facebook' }).id;
   channels.li = services.channels.create({ network: 'linkedin', name: 'Pacific on LinkedIn' }).id;
   for (const post of POSTS) {
-    services.posts.create({ title: post.title, scheduledAt: post.scheduledAt, channelIds: [channels[post.on]], status: 'approved', baseText: 'Hello' });
+    seedStatus(workspace, services.posts.create({ title: post.title, scheduledAt: post.scheduledAt, channelIds: [channels[post.on]], baseText: 'Hello' }), 'approved');
   }
   workspace.close();
 });

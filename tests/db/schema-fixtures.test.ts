@@ -68,9 +68,16 @@ describe('schema fixtures', () => {
         const batches = s.repos.exports.history();
         expect(batches.map((b) => [b.format, b.items.length])).toEqual([['json', 1]]);
       }
-      // the migrated workspace takes writes
+      // people came with version 6; an older workspace gets one owner with every role
+      expect(s.people.list().map((p) => [p.name, p.roles])).toEqual(
+        version >= 6 ? [['Fixture approver', ['approver']], ['Fixture owner', ['admin', 'planner']]] : [['Workspace owner', ['planner', 'approver', 'contributor', 'admin']]],
+      );
+      if (version >= 6) s.session.actAs(s.session.resolve('Fixture owner').id);
+      expect(s.audit.verify()).toMatchObject({ ok: true, entries: version >= 6 ? 2 : 1 });
+      // the migrated workspace takes writes, and the trail goes on from where it was
       const edited = s.posts.update({ id: marathon.id, revision: marathon.revision, notes: 'after migration' });
       expect(edited.revision).toBe(marathon.revision + 1);
+      expect(s.audit.verify()).toMatchObject({ ok: true, entries: version >= 6 ? 3 : 2 });
     } finally {
       ws.close();
     }

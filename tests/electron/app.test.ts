@@ -16,6 +16,7 @@ const workspaceStub = vi.hoisted(() => ({
 vi.mock('../../src/main/workspace', () => ({
   defaultDatabasePath: (userDataDir: string) => `${userDataDir}/storybank.sqlite`,
   workspaceExists: () => workspaceStub.exists,
+  machineProfileMemory: () => null,
   openWorkspace: (opts: { dbPath: string; demo?: boolean }) => {
     workspaceStub.opened.push(opts);
     return {

@@ -11,6 +11,7 @@ import { openWorkspace } from '../../src/main/workspace';
 import { tempDir } from '../e2e/serve';
 import { runCli } from '../support/cli';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { DEMO_OWNER } from '../../src/main/demo/seed';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -158,7 +159,7 @@ describe('backups', () => {
     expect(backup.stderr).toBe('');
     expect(backup.stdout).toContain(`Backed up ${db} to ${file}`);
     expect(runCli('backup', '-o', file, '--db', db).stderr).toContain('already exists');
-    const ws = openWorkspace({ dbPath: db });
+    const ws = openWorkspace({ dbPath: db, actAs: DEMO_OWNER.name });
     const before = withoutTime(ws.services.transfer.exportWorkspace());
     ws.services.workspace.update({ name: 'Changed' });
     ws.close();

@@ -5,6 +5,7 @@ import { createDispatcher } from '../../src/main/api/dispatch';
 import { createHandlers } from '../../src/main/api/handlers';
 import { createServices } from '../../src/main/services';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { machineProfileMemory } from '../../src/main/workspace';
 
 const ws = tempWorkspace({ demo: true });
 afterAll(() => ws.cleanup());
@@ -13,7 +14,7 @@ describe('storage failures', () => {
   it('a read-only workspace file: the write is refused as read-only, not "failed unexpectedly"', async () => {
     const readonly = new Database(ws.dbPath, { readonly: true });
     try {
-      const dispatch = createDispatcher(createHandlers(createServices(readonly, ws.dbPath)), () => {});
+      const dispatch = createDispatcher(createHandlers(createServices(readonly, ws.dbPath, { profileMemory: machineProfileMemory() })), () => {});
       const before = dbFingerprint(ws.db);
       const result = await dispatch('posts.create', { title: 'Cannot land' });
       expect(result).toMatchObject({ ok: false, error: { code: 'storage' } });

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 
 const [dbPath, run] = process.argv.slice(2);
 const ws = openWorkspace({ dbPath });
+// act as the workspace's first admin (the demo has several people)
+ws.services.session.actAs(ws.services.people.list().find((p) => p.roles.includes('admin'))!.id);
 const { services } = ws;
 const channels = services.channels.list().slice(0, 2).map((c) => c.id);
 const say = (line: string): void => void process.stdout.write(`${line}\n`);

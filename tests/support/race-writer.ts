@@ -9,6 +9,8 @@ const count = Number(countText);
 
 async function main(): Promise<void> {
   const workspace = openWorkspace({ dbPath });
+  // act as the workspace's first planner (the demo has several people)
+  workspace.services.session.actAs(workspace.services.people.list().find((p) => p.roles.includes('planner'))!.id);
   // both writers start at the same moment, so their read-modify-writes interleave
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAtText) - Date.now())));
   const tally = { ok: 0, conflicts: 0, locked: 0, other: [] as string[] };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, OperationName, OperationOutput } from '../../shared/api/contract';
 import type { Services } from '../services';
+import { createReviewHandlers } from './reviewHandlers';
 
 type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
 export type Handlers = {
@@ -22,7 +23,7 @@ export function createHandlers(s: Services): Handlers {
     'posts.get': ({ id }) => s.posts.get(id),
     'posts.create': (input) => s.posts.create(input),
     'posts.update': (input) => s.posts.update(input),
-    'posts.move': ({ id, scheduledAt, revision }) => s.posts.move(id, scheduledAt, revision),
+    'posts.move': ({ id, scheduledAt, revision, confirmHandedOver }) => s.posts.move(id, scheduledAt, revision, confirmHandedOver),
     'posts.duplicate': ({ id }) => s.posts.duplicate(id),
     'posts.delete': ({ id }) => s.posts.delete(id),
     'posts.restore': ({ post }) => s.posts.restore(post),
@@ -54,5 +55,6 @@ export function createHandlers(s: Services): Handlers {
     // Jobs run in a worker only where a worker pool wraps this dispatcher (the app, the host).
     'jobs.progress': ({ jobId }) => ({ jobId, state: 'unknown', phase: '', done: 0, total: 0 }),
     'jobs.cancel': () => ({ cancelled: false }),
+    ...createReviewHandlers(s),
   };
 }

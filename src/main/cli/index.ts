@@ -3,9 +3,9 @@ import path from 'node:path';
 import { version } from '../../../package.json';
 import { startHost } from '../host/server';
 import { defaultWorkerFile } from '../workers/heavy-work';
-import { openWorkspace, workspaceExists } from '../workspace';
+import { workspaceExists } from '../workspace';
 import { CliError, printData } from './output';
-import { defaultDb } from './commands/common';
+import { defaultDb, openCliWorkspace, setActingAs } from './commands/common';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { registerPostCommands } from './commands/posts';
 import { registerPlanningCommands } from './commands/planning';
@@ -21,8 +21,10 @@ export function buildProgram(): Command {
     .name('storybank')
     .description('Storybank: an offline content calendar and employee-story scheduler for community banks.')
     .version(version, '-v, --version')
+    .option('--as <person>', 'act as this person of the workspace (name or id); default: the one this machine remembers')
     .showHelpAfterError()
     .exitOverride();
+  program.hook('preAction', () => setActingAs((program.opts() as { as?: string }).as ?? null));
 
   program
     .command('init')
@@ -32,7 +34,7 @@ export function buildProgram(): Command {
     .option('--json', 'machine-readable output')
     .action((opts: { db: string; demo?: boolean; json?: boolean }) => {
       if (workspaceExists(opts.db)) throw new CliError(`${opts.db} already exists; nothing was changed.`);
-      const workspace = openWorkspace({ dbPath: opts.db, demo: opts.demo });
+      const workspace = openCliWorkspace({ dbPath: opts.db, demo: opts.demo });
       try {
         const info = workspace.services.workspace.get();
         const summary = {
@@ -57,7 +59,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (default: any free port)', parsePort, 0)
     .option('--demo', 'create the demo bank if the workspace is new')
     .action(async (opts: { db: string; port: number; demo?: boolean }) => {
-      const workspace = openWorkspace({ dbPath: opts.db, demo: opts.demo, workerFile: defaultWorkerFile(__dirname) });
+      const workspace = openCliWorkspace({ dbPath: opts.db, demo: opts.demo, workerFile: defaultWorkerFile(__dirname) });
       const host = await startHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_DIR, port: opts.port });
       process.stdout.write(`Listening on ${host.url}\n`);
       const stopBackups = workspace.startAutoBackups((message) => process.stderr.write(`${message}\n`));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { addDays, format, startOfMonth, subMonths } from 'date-fns';
 import type { Category, Channel, Network, Post, PostStatus } from '../../shared/domain/schemas';
 import { newId, nowIso } from '../db/repositories/rows';
+import type { Role } from '../../shared/domain/people';
 import type { Services } from '../services';
 
 export const DEMO_BANK = { name: 'Riverside Community Bank', timezone: 'America/New_York' };
@@ -202,7 +203,47 @@ export function seedDemoWorkspace(services: Omit<Services, 'onboarding'>, today:
         updatedAt: now,
       }),
     );
+    seedDemoPeople(services);
   });
+}
+
+export const DEMO_PEOPLE: Array<{ name: string; roles: Role[] }> = [
+  { name: 'Alex Rivera', roles: ['planner', 'contributor'] },
+  { name: 'Morgan Lee', roles: ['approver'] },
+  { name: 'Sam Patel', roles: ['contributor'] },
+];
+export const DEMO_OWNER = { name: 'Jordan Kim', roles: ['admin', 'planner', 'approver'] as Role[] };
+
+export const DEMO_POLICY = [
+  'Riverside Community Bank: social media policy',
+  '',
+  '1. Only the marketing team posts for the bank. Every post is approved by a manager before it is scheduled.',
+  '2. Never post customer information: names, account or card numbers, balances, or anything a customer told us in confidence. Answer account questions in private messages.',
+  "3. Rates, fees and offers go out only with the disclosures our compliance rules require, and only rates on today's rate sheet.",
+  '4. Ask before you post a colleague or customer: a signed likeness release is needed for every person in a photo.',
+  '5. Be kind, be accurate, and correct mistakes openly. When in doubt, ask compliance.',
+].join('\n');
+
+/**
+ * The demo team: the owner becomes the bank's marketing lead (and stays the current person); a
+ * planner, an approver and a branch contributor join; all have read the policy.
+ */
+function seedDemoPeople(services: Omit<Services, 'onboarding'>): void {
+  const { repos, audit } = services;
+  const now = nowIso();
+  const [owner] = repos.profiles.list();
+  const lead = { ...owner, ...DEMO_OWNER, updatedAt: now };
+  repos.profiles.save(lead);
+  audit.record({ kind: 'profile.update', subjectType: 'profile', subjectId: lead.id, body: { name: lead.name, roles: { before: owner.roles, after: lead.roles }, archived: false } }, lead);
+  const people = [lead, ...DEMO_PEOPLE.map((p) => ({ id: newId(), ...p, archived: false, revision: 1, createdAt: now, updatedAt: now }))];
+  for (const person of people.slice(1)) {
+    repos.profiles.save(person);
+    audit.record({ kind: 'profile.create', subjectType: 'profile', subjectId: person.id, body: { name: person.name, roles: person.roles } }, lead);
+  }
+  const policy = services.policy.publish(lead, DEMO_POLICY);
+  for (const person of people) services.policy.accept(person, policy.version);
+  // Whoever created the workspace is its owner: they go on as the demo's marketing lead.
+  services.session.select(lead.id);
 }
 
 /**

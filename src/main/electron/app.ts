@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { defaultDatabasePath, openWorkspace, workspaceExists } from '../workspace';
+import { defaultDatabasePath, machineProfileMemory, openWorkspace, workspaceExists } from '../workspace';
 import { defaultWorkerFile } from '../workers/heavy-work';
 import { acquireWorkspaceLock } from '../workspace-lock';
 import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
@@ -82,7 +82,7 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
     }
     releaseLock = lock.release;
     const demo = workspaceExists(dbPath) ? false : await askForDemoWorkspace(dialog);
-    workspace = openWorkspace({ dbPath, demo, workerFile: defaultWorkerFile(mainDir) });
+    workspace = openWorkspace({ dbPath, demo, workerFile: defaultWorkerFile(mainDir), profileMemory: machineProfileMemory() });
   } catch (error) {
     releaseLock();
     const reason = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,8 @@ import {
   type Db,
 } from '../db/connection';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
+import type { AuditService } from './review/audit';
 import { ServiceError, storageFailure } from './errors';
 
 const POLICY_KEY = 'backup.policy';
@@ -132,7 +134,7 @@ function workspaceTables(db: Db, schema: 'main' | 'src'): string[] {
   );
 }
 
-export function createBackupService(repos: Repositories, dbPath: string) {
+export function createBackupService(repos: Repositories, dbPath: string, access: Access, audit: Pick<AuditService, 'record'>) {
   const { db } = repos;
 
   const policy = (): BackupPolicy => {
@@ -164,6 +166,7 @@ export function createBackupService(repos: Repositories, dbPath: string) {
     },
     /** Records the policy and rotates the backup folder by it. */
     setPolicy(next: BackupPolicy): BackupPolicy {
+      access.require('admin', 'change the backup settings');
       this.storePolicy(next);
       rotate();
       return policy();
@@ -187,6 +190,7 @@ export function createBackupService(repos: Repositories, dbPath: string) {
 
     /** Restore by name from the backup folder (the app: nothing outside it). */
     restoreNamed(name: string): { restored: string; safetyCopy: BackupInfo } {
+      access.require('admin', 'restore backups');
       const backup = listBackups(dbPath).find((b) => b.name === name);
       if (!backup) throw new ServiceError('not_found', `There is no backup named ${name} in ${backupFolder(dbPath)}.`);
       return this.restore(backup.file);
@@ -197,6 +201,7 @@ export function createBackupService(repos: Repositories, dbPath: string) {
      * database. The current workspace is backed up first (kind `before-restore`).
      */
     restore(file: string): { restored: string; safetyCopy: BackupInfo } {
+      access.require('admin', 'restore backups');
       const version = checkBackupFile(file);
       // An older backup is brought to the current schema in a scratch copy first.
       let source = path.resolve(file);
@@ -214,7 +219,8 @@ export function createBackupService(repos: Repositories, dbPath: string) {
         try {
           repos.transaction(() => {
             db.pragma('defer_foreign_keys = ON');
-            const tables = workspaceTables(db, 'main');
+            // The audit trail is never rolled back: a restore keeps every entry and adds its own.
+            const tables = workspaceTables(db, 'main').filter((t) => t !== 'audit_log');
             const incoming = new Set(workspaceTables(db, 'src'));
             for (const table of [...tables].reverse()) db.prepare(`DELETE FROM main."${table}"`).run();
             for (const table of tables) {
@@ -222,6 +228,7 @@ export function createBackupService(repos: Repositories, dbPath: string) {
               const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
               db.prepare(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM src."${table}"`).run();
             }
+            audit.record({ kind: 'backup.restore', subjectType: 'workspace', subjectId: null, body: { file: path.basename(file), safetyCopy: safetyCopy.name } });
           });
         } finally {
           db.prepare('DETACH DATABASE src').run();

@@ -15,6 +15,7 @@ import { BlackoutPeriod, Post } from '../../shared/domain/schemas';
 import { channelTime } from '../../shared/posts';
 import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
 import type { PostService } from './posts';
@@ -23,7 +24,7 @@ import type { WorkspaceService } from './workspace';
 const OBSERVANCES_KEY = 'calendar.observances';
 type StoredObservance = z.output<typeof Observance>;
 
-export function createCalendarService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
+export function createCalendarService(repos: Repositories, workspace: WorkspaceService, posts: PostService, access: Access) {
   const observances = (): StoredObservance[] => {
     const stored = repos.settings.get(OBSERVANCES_KEY);
     return stored ? z.array(Observance).parse(JSON.parse(stored)) : DEFAULT_OBSERVANCES.map((o) => Observance.parse(o));
@@ -62,6 +63,7 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
 
     listBlackouts: (): BlackoutPeriod[] => repos.blackouts.list(),
     createBlackout(input: { startDate: string; endDate: string; reason?: string }): BlackoutPeriod {
+      access.require(['planner', 'admin'], 'add blackout periods');
       const now = nowIso();
       const blackout = BlackoutPeriod.parse({ ...input, id: newId(), createdAt: now, updatedAt: now });
       if (blackout.endDate < blackout.startDate) {
@@ -76,6 +78,7 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
       return blackout;
     },
     deleteBlackout(id: string): { deleted: boolean } {
+      access.require(['planner', 'admin'], 'remove blackout periods');
       return repos.transaction(() => {
         const deleted = repos.blackouts.delete(id);
         posts.revalidateAll();
@@ -85,12 +88,14 @@ export function createCalendarService(repos: Repositories, workspace: WorkspaceS
 
     listObservances: observances,
     saveObservances(list: StoredObservance[]): StoredObservance[] {
+      access.require(['planner', 'admin'], 'change observances');
       repos.settings.set(OBSERVANCES_KEY, JSON.stringify(list));
       return observances();
     },
 
     /** A recurring series: each occurrence becomes its own post, editable one by one. */
     createSeries(input: SeriesCreateInput): { seriesId: string; posts: Post[]; skipped: { date: string; message: string }[] } {
+      access.require('planner', 'create recurring posts', { policy: true });
       const rule = SeriesInput.parse(input.rule);
       const occurrences = expandSeries(rule);
       const now = nowIso();

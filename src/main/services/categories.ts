@@ -1,11 +1,12 @@
 import { SHARE_SUM_TOLERANCE, type CategoryDraft } from '../../shared/api/contract';
 import { Category } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, ServiceError } from './errors';
 
 /** Content pillars with their target shares and pacing rules, saved as one consistent set. */
-export function createCategoryService(repos: Repositories) {
+export function createCategoryService(repos: Repositories, access: Access) {
   const fail = (path: string, message: string): never => {
     throw new ServiceError('validation', `${path}: ${message}`, [{ path, message }]);
   };
@@ -13,6 +14,7 @@ export function createCategoryService(repos: Repositories) {
     list: (): Category[] => repos.categories.list(),
 
     save(drafts: CategoryDraft[]): Category[] {
+      access.require(['planner', 'admin'], 'change the content categories');
       const seen = new Map<string, number>();
       const ids = new Set<string>();
       drafts.forEach((draft, index) => {

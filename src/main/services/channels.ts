@@ -1,6 +1,7 @@
 import type { ChannelInput } from '../../shared/api/contract';
 import { Channel } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, notFound } from './errors';
 import type { PostService } from './posts';
@@ -17,10 +18,11 @@ export const NETWORK_COLORS: Record<Channel['network'], string> = {
   other: '#6b7280',
 };
 
-export function createChannelService(repos: Repositories, posts: PostService) {
+export function createChannelService(repos: Repositories, posts: PostService, access: Access) {
   return {
     list: (): Channel[] => repos.channels.list(),
     create(input: ChannelInput): Channel {
+      access.require(['planner', 'admin'], 'add channels');
       const now = nowIso();
       const channel = Channel.parse({
         id: newId(),
@@ -32,6 +34,7 @@ export function createChannelService(repos: Repositories, posts: PostService) {
       return { ...channel, revision: repos.transaction(() => repos.channels.save(channel)) };
     },
     update({ revision, ...patch }: Partial<ChannelInput> & { id: string; revision: number }): Channel {
+      access.require(['planner', 'admin'], 'change channels');
       return repos.transaction(() => {
         const existing = repos.channels.get(patch.id);
         if (!existing) throw notFound('Channel', patch.id);
@@ -44,6 +47,7 @@ export function createChannelService(repos: Repositories, posts: PostService) {
       });
     },
     delete(id: string): { deleted: boolean } {
+      access.require(['planner', 'admin'], 'remove channels');
       return { deleted: repos.channels.delete(id) };
     },
   };

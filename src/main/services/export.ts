@@ -35,6 +35,7 @@ import { slugify, sortItems, wallClock } from '../../shared/export/common';
 import { channelText, channelTime, trackedUrl } from '../../shared/posts';
 import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
 import { MEDIA_FOLDER, mediaPath } from './media';
@@ -140,7 +141,7 @@ interface Plan {
   toMarkExported: Post[];
 }
 
-export function createExportService(repos: Repositories, workspace: WorkspaceService, posts: PostService, options: ExportServiceOptions = {}) {
+export function createExportService(repos: Repositories, workspace: WorkspaceService, posts: PostService, access: Access, options: ExportServiceOptions = {}) {
   const homeDir = () => options.homeDir ?? os.homedir();
   const currentTime = options.now ?? nowIso;
 
@@ -475,6 +476,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
     },
 
     run(input: ExportRunInput): ExportResult {
+      access.require('planner', 'export posts to schedulers');
       const { overwrite, ...scope } = input;
       const p = plan(scope);
       const preview = toPreview(p);
@@ -508,7 +510,10 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
             );
           }
           if (p.toMarkExported.length > 0) {
-            posts.storeUnchanged(p.toMarkExported.map((post) => ({ ...post, status: 'exported' as const, updatedAt: p.now })));
+            posts.storeUnchanged(
+              p.toMarkExported.map((post) => ({ ...post, status: 'exported' as const, updatedAt: p.now })),
+              { kind: 'post.export', body: { exportBatchId: batchId, format: scope.format } },
+            );
           }
           // Renames last: if one fails the transaction rolls back and the rest stay temp files (removed below).
           for (const s of staged) fs.renameSync(s.temp, s.target);

@@ -1,11 +1,12 @@
 import type { IdeaInput } from '../../shared/api/contract';
 import { Idea, type IdeaStatus } from '../../shared/domain/schemas';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from './errors';
 
 /** Employee-story ideas: the backlog the planner draws on once an idea is accepted. */
-export function createIdeaService(repos: Repositories) {
+export function createIdeaService(repos: Repositories, access: Access) {
   const check = (idea: Idea): Idea => {
     if (idea.categoryId && !repos.categories.get(idea.categoryId)) {
       throw new ServiceError('validation', `categoryId: category ${idea.categoryId} does not exist`, [
@@ -22,10 +23,12 @@ export function createIdeaService(repos: Repositories) {
   return {
     list: (statuses?: IdeaStatus[]): Idea[] => repos.ideas.list(statuses),
     create(input: IdeaInput): Idea {
+      access.require(['contributor', 'planner'], 'add story ideas');
       const now = nowIso();
       return repos.transaction(() => check(Idea.parse({ ...input, id: newId(), createdAt: now, updatedAt: now })));
     },
     update({ revision, ...patch }: Partial<IdeaInput> & { id: string; revision: number }): Idea {
+      access.require('planner', 'change story ideas');
       return repos.transaction(() => {
         const existing = repos.ideas.get(patch.id);
         if (!existing) throw notFound('Idea', patch.id);

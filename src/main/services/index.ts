@@ -13,27 +13,52 @@ import { createPlanningService } from './planning';
 import { createPostService } from './posts';
 import { createTransferService } from './transfer';
 import { createWorkspaceService } from './workspace';
+import { createAuditService } from './review/audit';
+import { createComplianceService } from './review/compliance';
+import { createAccess, createPeopleService, createSession, type ProfileMemory } from './review/people';
+import { createPolicyService } from './review/policy';
+import { createReviewService } from './review/reviews';
 
-export function createServices(db: Db, dbPath: string) {
+export interface ServiceOptions {
+  /** Where the chosen person is remembered on this machine (null: for this process only). */
+  profileMemory?: ProfileMemory | null;
+}
+
+export function createServices(db: Db, dbPath: string, options: ServiceOptions = {}) {
   const repos = createRepositories(db);
-  const workspace = createWorkspaceService(repos, dbPath);
-  const posts = createPostService(repos, workspace);
-  const calendar = createCalendarService(repos, workspace, posts);
-  const backups = createBackupService(repos, dbPath);
+  const session = createSession(repos, dbPath, options.profileMemory ?? null);
+  const audit = createAuditService(repos, () => session.author());
+  const policy = createPolicyService(repos, audit);
+  const access = createAccess(session, policy.requireAccepted);
+  const people = createPeopleService(repos, session, access, audit, policy);
+  people.ensureOwner();
+  const compliance = createComplianceService(repos, access, audit);
+  const workspace = createWorkspaceService(repos, dbPath, access);
+  const posts = createPostService(repos, workspace, access, audit);
+  const reviews = createReviewService({ repos, posts, workspace, access, audit, compliance });
+  const calendar = createCalendarService(repos, workspace, posts, access);
+  const backups = createBackupService(repos, dbPath, access, audit);
   const services = {
     repos,
+    session,
+    access,
+    audit,
+    policy,
+    people,
+    compliance,
+    reviews,
     workspace,
-    channels: createChannelService(repos, posts),
-    categories: createCategoryService(repos),
+    channels: createChannelService(repos, posts, access),
+    categories: createCategoryService(repos, access),
     posts,
     calendar,
-    planning: createPlanningService(repos, workspace, posts),
-    ideas: createIdeaService(repos),
-    exports: createExportService(repos, workspace, posts),
+    planning: createPlanningService(repos, workspace, posts, access),
+    ideas: createIdeaService(repos, access),
+    exports: createExportService(repos, workspace, posts, access),
     backups,
     media: createMediaService(repos, dbPath),
-    transfer: createTransferService(repos, { posts, workspace, calendar, backups }),
+    transfer: createTransferService(repos, { posts, workspace, calendar, backups, access }),
   };
-  return { ...services, onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services)) };
+  return { ...services, onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services), access) };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@
 // that wants to look around first (as the desktop app offers on its first start).
 import type { Onboarding } from '../../shared/api/onboarding';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { ServiceError } from './errors';
 
 function onboardingOf(repos: Repositories): Onboarding {
@@ -20,10 +21,11 @@ function onboardingOf(repos: Repositories): Onboarding {
   };
 }
 
-export function createOnboardingService(repos: Repositories, seedDemo: () => void) {
+export function createOnboardingService(repos: Repositories, seedDemo: () => void, access: Access) {
   return {
     get: (): Onboarding => onboardingOf(repos),
     loadDemo(): Onboarding {
+      access.require('admin', 'load the demo bank');
       if (!onboardingOf(repos).empty) {
         throw new ServiceError('conflict', 'The demo bank goes only into an empty workspace: this one already has channels, categories or posts.');
       }

@@ -15,6 +15,7 @@ import {
 import { channelTime } from '../../shared/posts';
 import { addDaysLocal, formatInZone, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from './errors';
 import { reportProgress } from './progress';
@@ -40,7 +41,7 @@ function placementOf(slots: readonly SlotInfo[]): Pick<Post, 'scheduledAt' | 'ch
   };
 }
 
-export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService) {
+export function createPlanningService(repos: Repositories, workspace: WorkspaceService, posts: PostService, access: Access) {
 
   const buildRequest = (scope: PlanScope): { request: PlanRequestInput; slotInfo: Map<string, SlotInfo> } => {
     const zone = workspace.timezone();
@@ -176,6 +177,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
 
     /** Applies the plan in one transaction; returns a batch id that `undo` takes back. */
     apply(scope: PlanScope): { batchId: string; scheduled: number; created: number; fromIdeas: number; placeholders: number } {
+      access.require('planner', 'apply plans', { policy: true });
       const { result, slotInfo } = plan(scope);
       if (result.violations.length) {
         throw new ServiceError('conflict', `The plan breaks ${result.violations.length} rule(s): ${result.violations[0].message}`);
@@ -231,8 +233,8 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           checkRevision(current, idea.revision, `Idea "${idea.title}"`);
           repos.ideas.save({ ...current, status: 'used', updatedAt: now });
         }
-        const stored = posts.storeUnchanged(scheduled);
-        posts.storeAll(created);
+        const stored = posts.storeUnchanged(scheduled, { body: { planBatchId: batchId } });
+        posts.storeAll(created, { body: { planBatchId: batchId } });
         repos.planBatches.insert(
           batchId,
           {
@@ -248,6 +250,7 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
 
     /** Takes an applied plan back, unless what it scheduled was edited since (then nothing changes). */
     undo(batchId: string): { undone: boolean } {
+      access.require('planner', 'undo plans', { policy: true });
       repos.transaction(() => {
         const applied = repos.planBatches.get(batchId);
         if (!applied) throw new ServiceError('not_found', `Plan ${batchId} cannot be undone: it was already undone or never applied.`);
@@ -255,13 +258,13 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           const current = repos.posts.get(id);
           // created at revision 1: a later revision means someone has written it since
           if (current) checkRevision(current, 1, `Post "${current.title}"`);
-          repos.posts.delete(id);
+          if (current) posts.removeRecorded(current, { planBatchId: batchId, undo: true });
         }
         for (const { before, revisionAfter } of applied.scheduled) {
           const current = repos.posts.get(before.id);
           if (current) checkRevision(current, revisionAfter, `Post "${current.title}"`);
         }
-        posts.storeAll(applied.scheduled.map((s) => s.before));
+        posts.storeAll(applied.scheduled.map((s) => s.before), { body: { planBatchId: batchId, undo: true } });
         for (const idea of applied.ideas) repos.ideas.save(idea);
         repos.planBatches.delete(batchId);
       });

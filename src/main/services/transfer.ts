@@ -1,6 +1,7 @@
 // Export and import of a whole workspace as one JSON file (see src/shared/workspace-file).
 import { SHARE_TOLERANCE, WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION, type WorkspaceFile } from '../../shared/workspace-file';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 import { nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
 import type { BackupService } from './backups';
@@ -30,9 +31,10 @@ export interface TransferDependencies {
   workspace: WorkspaceService;
   calendar: CalendarService;
   backups: BackupService;
+  access: Access;
 }
 
-export function createTransferService(repos: Repositories, { posts, workspace, calendar, backups }: TransferDependencies) {
+export function createTransferService(repos: Repositories, { posts, workspace, calendar, backups, access }: TransferDependencies) {
   /** After a merge the categories in the database must still be a valid mix. */
   const checkMergedCategories = (): void => {
     const categories = repos.categories.list();
@@ -90,6 +92,7 @@ export function createTransferService(repos: Repositories, { posts, workspace, c
      * issues are recomputed. Any failure rolls everything back.
      */
     importWorkspace(file: WorkspaceFile, options: { replace: boolean }): ImportSummary {
+      access.require('admin', 'import a workspace file');
       return repos.transaction(() => {
         if (options.replace) {
           for (const table of WORKSPACE_TABLES) repos.db.prepare(`DELETE FROM ${table}`).run();

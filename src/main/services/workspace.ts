@@ -2,10 +2,11 @@ import type { WorkspaceInfo } from '../../shared/api/contract';
 import { Workspace } from '../../shared/domain/schemas';
 import { schemaVersion } from '../db/connection';
 import type { Repositories } from '../db/repositories';
+import type { Access } from './review/people';
 
 export const DEFAULT_WORKSPACE: Workspace = { name: 'My bank', timezone: 'America/New_York' };
 
-export function createWorkspaceService(repos: Repositories, dbPath: string) {
+export function createWorkspaceService(repos: Repositories, dbPath: string, access: Access) {
   const read = (): Workspace => ({
     name: repos.settings.get('workspace.name') ?? DEFAULT_WORKSPACE.name,
     timezone: repos.settings.get('workspace.timezone') ?? DEFAULT_WORKSPACE.timezone,
@@ -15,6 +16,7 @@ export function createWorkspaceService(repos: Repositories, dbPath: string) {
       return { ...read(), path: dbPath, schemaVersion: schemaVersion(repos.db) };
     },
     update(patch: Partial<Workspace>): WorkspaceInfo {
+      access.require('admin', "change the workspace's name and time zone");
       const next = Workspace.parse({ ...read(), ...patch });
       repos.transaction(() => {
         repos.settings.set('workspace.name', next.name);

@@ -36,7 +36,7 @@ const cancelledResult = (operation: string): ApiResult<unknown> => ({
   error: { code: 'cancelled', message: `${operation} was cancelled; nothing was changed.`, issues: [] },
 });
 
-export function createHeavyWorkDispatch(options: { dbPath: string; workerFile: string; inProcess: Dispatch }): {
+export function createHeavyWorkDispatch(options: { dbPath: string; workerFile: string; inProcess: Dispatch; actorId: () => string | null }): {
   dispatch: Dispatch;
   close(): Promise<void>;
 } {
@@ -80,7 +80,8 @@ export function createHeavyWorkDispatch(options: { dbPath: string; workerFile: s
     if (jobId) jobs.set(jobId, { id, state: 'running', progress });
     return new Promise((resolve) => {
       pending.set(id, { name, jobId, resolve, progress });
-      worker!.postMessage({ id, name, input });
+      // The worker acts for whoever is using Storybank here: the same role checks, the same author in the trail.
+      worker!.postMessage({ id, name, input, actorId: options.actorId() });
     });
   };
 

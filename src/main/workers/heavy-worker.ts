@@ -10,8 +10,9 @@ const workspace = openWorkspace({ dbPath, check: false });
 let currentJob = 0;
 setProgressReporter((progress) => parentPort!.postMessage({ id: currentJob, progress }));
 
-parentPort!.on('message', (message: { id: number; name: string; input: unknown }) => {
+parentPort!.on('message', (message: { id: number; name: string; input: unknown; actorId: string | null }) => {
   currentJob = message.id;
+  workspace.services.session.actAs(message.actorId);
   void workspace.dispatch(message.name, message.input).then((result) => parentPort!.postMessage({ id: message.id, result }));
 });
 parentPort!.postMessage({ ready: true });

@@ -9,6 +9,9 @@ import { backupOperations } from './backups';
 import { mediaOperations } from './media';
 import { onboardingOperations } from './onboarding';
 import { JobRef, jobOperations } from './jobs';
+import { peopleOperations } from './people';
+import { reviewOperations } from './reviews';
+import { auditOperations } from './audit';
 import {
   BlackoutPeriod,
   Category,
@@ -313,8 +316,9 @@ export const contract = {
   'posts.get': op(ById, Post),
   'posts.create': op(PostInput, Post),
   /** `revision` is the one the caller read: a post changed since is refused with `conflict`. */
-  'posts.update': op(PostInput.partial().extend({ id: Id, revision: Revision }), Post),
-  'posts.move': op(z.object({ id: Id, scheduledAt: UtcInstant.nullable(), revision: Revision }), Post),
+  /** `confirmHandedOver`: yes, change an exported or published post (its scheduler keeps the old one). */
+  'posts.update': op(PostInput.partial().extend({ id: Id, revision: Revision, confirmHandedOver: z.boolean().optional() }), Post),
+  'posts.move': op(z.object({ id: Id, scheduledAt: UtcInstant.nullable(), revision: Revision, confirmHandedOver: z.boolean().optional() }), Post),
   'posts.duplicate': op(ById, Post),
   'posts.delete': op(ById, z.object({ deleted: Post })),
   /** Undo of a delete: puts the exact post back. */
@@ -356,6 +360,9 @@ export const contract = {
   ...mediaOperations,
   ...onboardingOperations,
   ...jobOperations,
+  ...peopleOperations,
+  ...reviewOperations,
+  ...auditOperations,
 } as const;
 
 export type Contract = typeof contract;
@@ -367,10 +374,12 @@ export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 
 /**
  * `storage`: the workspace file cannot be written (read-only, disk full); `busy`: another process
- * held the write lock past the busy timeout; `cancelled`: the user stopped a long job. All leave the
- * workspace unchanged.
+ * held the write lock past the busy timeout; `cancelled`: the user stopped a long job;
+ * `forbidden`: the current person lacks the role (the message names it);
+ * `confirmation_required`: the change has a consequence the caller must confirm (an exported post).
+ * All leave the workspace unchanged.
  */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'storage', 'busy', 'cancelled', 'unknown_operation', 'internal'] as const;
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'confirmation_required', 'storage', 'busy', 'cancelled', 'unknown_operation', 'internal'] as const;
 export const ApiError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),

@@ -51,10 +51,9 @@ const DWELLING_LOAN = [
   r`\bhome equity\b`,
   r`\brefinanc(?:e|ing) (?:your )?(?:home|mortgage)\b`,
   r`\b(?:construction|home improvement|lot|land) loans?\b`,
-  r`\bfirst[- ]time home ?buyers?\b`,
-  r`\bbuy(?:ing)? (?:a|your(?: first| next| dream)?) home\b`,
 ];
-const DWELLING_LOAN_EXCEPTIONS = [r`\bmortgage (?:officers?|lenders?|loan officers?|team|department|specialists?|consultants?|advisors?|desk)\b`];
+// Job titles: "Meet Dana, our mortgage officer" is an employee story, not a loan offer.
+const DWELLING_LOAN_EXCEPTIONS = [r`\bmortgage (?:officers?|loan officers?|team|department|specialists?|consultants?|advisors?|desk)\b`];
 const NON_DEPOSIT_PRODUCT = [
   r`\bannuit(?:y|ies)\b`,
   r`\bmutual funds?\b`,

@@ -1,5 +1,5 @@
 import { userDataDir } from '../../paths';
-import { defaultDatabasePath, openWorkspace, workspaceExists, type Workspace } from '../../workspace';
+import { defaultDatabasePath, machineProfileMemory, openWorkspace, workspaceExists, type OpenWorkspaceOptions, type Workspace } from '../../workspace';
 import { ServiceError, storageFailure } from '../../services/errors';
 import type { Channel } from '../../../shared/domain/schemas';
 import { CliError } from '../output';
@@ -11,7 +11,23 @@ export function openExistingWorkspace(dbPath: string): Workspace {
   if (!workspaceExists(dbPath)) {
     throw new CliError(`${dbPath} does not exist; create a workspace with \`storybank init --db ${dbPath}\`.`);
   }
-  return openWorkspace({ dbPath });
+  return openCliWorkspace({ dbPath });
+}
+
+let actingAs: string | null = null;
+/** The program's `--as PERSON` (set before any command runs). */
+export const setActingAs = (person: string | null): void => {
+  actingAs = person;
+};
+
+/** A workspace for a CLI command: acting as `--as`, or as the person this machine remembers. */
+export function openCliWorkspace(opts: OpenWorkspaceOptions): Workspace {
+  try {
+    return openWorkspace({ profileMemory: machineProfileMemory(), actAs: actingAs, ...opts });
+  } catch (caught) {
+    if (caught instanceof ServiceError) throw new CliError(`--as: ${caught.message}`);
+    throw caught;
+  }
 }
 
 /**

@@ -5,9 +5,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../../shared/workspace-file';
 import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
-import { openWorkspace } from '../../workspace';
 import { CliError, printData } from '../output';
-import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
+import { defaultDb, openCliWorkspace, openExistingWorkspace, withWorkspace } from './common';
 
 /** Writes through a temp file in the same folder and a rename, so readers never see half a file. */
 export function writeFileAtomically(file: string, content: string): void {
@@ -85,7 +84,7 @@ export function registerWorkspaceCommands(program: Command): void {
     .action(async (file: string, opts: { replace?: boolean; db: string; json?: boolean }) => {
       // Validate before opening the database, so a bad file cannot even create an empty workspace.
       const data = readWorkspaceFile(file);
-      await withWorkspace(openWorkspace({ dbPath: opts.db }), ({ services }) => {
+      await withWorkspace(openCliWorkspace({ dbPath: opts.db }), ({ services }) => {
         let summary;
         try {
           summary = services.transfer.importWorkspace(data, { replace: Boolean(opts.replace) });

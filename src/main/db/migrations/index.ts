@@ -175,6 +175,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE post_channels ADD COLUMN offset_minutes INTEGER NOT NULL DEFAULT 0 CHECK (offset_minutes BETWEEN -1440 AND 1440);
     `,
   },
+  {
+    version: 6,
+    name: 'people and roles; the audit trail: append-only records chained by their hashes',
+    sql: `
+      CREATE TABLE profiles (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        roles TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        revision INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX profiles_by_name ON profiles(lower(name));
+
+      -- Every change and decision, as a self-describing record (id, kind, author, time, body)
+      -- whose hash covers the record and the hash before it: altering or deleting one breaks the chain.
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        actor_id TEXT,
+        actor_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT,
+        before_hash TEXT,
+        after_hash TEXT,
+        body TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE
+      ) STRICT;
+      CREATE INDEX audit_by_subject ON audit_log(subject_id, seq);
+      CREATE INDEX audit_by_kind ON audit_log(kind, seq);
+      CREATE INDEX audit_by_actor ON audit_log(actor_id, seq);
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      -- Entries younger than the retention period (default 3 years) cannot be deleted at all.
+      CREATE TRIGGER audit_log_retention BEFORE DELETE ON audit_log
+        WHEN old.at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || COALESCE((SELECT value FROM settings WHERE key = 'audit.retentionYears'), '3') || ' years')
+        BEGIN SELECT RAISE(ABORT, 'audit entries are kept for the retention period'); END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

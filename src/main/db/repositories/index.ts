@@ -8,6 +8,8 @@ import { createMediaRepository } from './media';
 import { createPlanBatchRepository } from './planBatches';
 import { createPostRepository } from './posts';
 import { createSettingsRepository } from './settings';
+import { createProfileRepository } from './profiles';
+import { createAuditRepository } from './audit';
 
 export function createRepositories(db: Db) {
   return {
@@ -22,6 +24,8 @@ export function createRepositories(db: Db) {
     exports: createExportRepository(db),
     planBatches: createPlanBatchRepository(db),
     media: createMediaRepository(db),
+    profiles: createProfileRepository(db),
+    audit: createAuditRepository(db),
     /**
      * Runs fn in one write transaction: every write goes through here. It starts as BEGIN IMMEDIATE,
      * so it takes the write lock before its first read and waits out the busy timeout behind another

@@ -1,0 +1,64 @@
+// Review workflow, comments, compliance overrides and calendar sign-offs (joined in contract.ts).
+import { z } from 'zod';
+import { ComplianceFinding } from '../compliance/schemas';
+import { AuditEntry } from '../domain/people';
+import { Id, LocalDate, Post, PostIssue, PostStatus, Revision, UtcInstant } from '../domain/schemas';
+
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const ReviewedFinding = ComplianceFinding.extend({
+  channelId: z.string(),
+  override: z.object({ by: z.string(), at: UtcInstant, reason: z.string() }).nullable(),
+});
+export type ReviewedFinding = z.infer<typeof ReviewedFinding>;
+
+export const PostReview = z.object({
+  postId: Id,
+  status: PostStatus,
+  contentHash: z.string(),
+  issues: z.array(PostIssue),
+  compliance: z.array(ReviewedFinding),
+  /** What must be fixed before the post can be submitted or approved; empty = nothing. */
+  blockers: z.array(z.string()),
+});
+export type PostReview = z.infer<typeof PostReview>;
+
+export const SignoffChange = z.object({ postId: z.string(), title: z.string(), change: z.enum(['added', 'removed', 'edited', 'moved']) });
+export type SignoffChange = z.infer<typeof SignoffChange>;
+export const Signoff = z.object({
+  id: Id,
+  label: z.string(),
+  from: LocalDate,
+  to: LocalDate,
+  by: z.string(),
+  at: UtcInstant,
+  posts: z.array(z.object({ id: z.string(), title: z.string(), scheduledAt: UtcInstant.nullable(), hash: z.string() })),
+  /** Something in the range changed since: see `changes`. */
+  stale: z.boolean(),
+  changes: z.array(SignoffChange),
+});
+export type Signoff = z.infer<typeof Signoff>;
+
+const Step = z.object({ id: Id, revision: Revision });
+const Comment = z.string().trim().min(1, 'say what needs to change').max(5000);
+
+export const reviewOperations = {
+  'reviews.get': op(z.object({ id: Id }), PostReview),
+  'reviews.submit': op(Step, Post),
+  'reviews.approve': op(Step, Post),
+  'reviews.requestChanges': op(Step.extend({ comment: Comment }), Post),
+  'reviews.publish': op(Step.extend({ url: z.url({ protocol: /^https?$/ }).nullable().optional() }), Post),
+  'reviews.archive': op(Step, Post),
+  'reviews.reopen': op(Step, Post),
+  'reviews.comment': op(z.object({ postId: Id, text: z.string().trim().min(1, 'a comment needs words').max(5000), replyTo: Id.nullable().optional() }), AuditEntry),
+  /** An approver lets a blocking finding pass for this exact content, with a written reason. */
+  'reviews.override': op(
+    z.object({ postId: Id, revision: Revision, ruleId: z.string().min(1).max(64), channelId: Id, reason: z.string().trim().min(10, 'write why (at least 10 characters)').max(2000) }),
+    PostReview,
+  ),
+  /** Comments and decisions on a post, oldest first. */
+  'reviews.history': op(z.object({ postId: Id }), z.array(AuditEntry)),
+  'reviews.setFourEyes': op(z.object({ on: z.boolean() }), z.object({ fourEyes: z.boolean() })),
+  'signoffs.create': op(z.object({ from: LocalDate, to: LocalDate, label: z.string().trim().min(1).max(80) }), Signoff),
+  'signoffs.list': op(z.object({ from: LocalDate.optional(), to: LocalDate.optional() }), z.array(Signoff)),
+} as const;
