@@ -13,6 +13,7 @@ import { registerExportCommands } from './commands/export';
 import { registerBackupCommands } from './commands/backups';
 import { registerDoctorCommand } from './commands/doctor';
 import { registerChannelCommands } from './commands/channels';
+import { registerReviewCommands } from './commands/review';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -81,6 +82,7 @@ export function buildProgram(): Command {
   registerPlanningCommands(program);
   registerBackupCommands(program);
   registerDoctorCommand(program);
+  registerReviewCommands(program);
   return program;
 }
 
