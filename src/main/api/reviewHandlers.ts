@@ -10,7 +10,8 @@ type ReviewOperation =
   | `reviews.${string}`
   | `signoffs.${string}`
   | `audit.${string}`
-  | `compliance.${string}`;
+  | `compliance.${string}`
+  | `packet.${string}`;
 
 export function createReviewHandlers(s: Services): Pick<Handlers, Extract<keyof Handlers, ReviewOperation>> {
   return {
@@ -35,6 +36,10 @@ export function createReviewHandlers(s: Services): Pick<Handlers, Extract<keyof 
     'reviews.setFourEyes': ({ on }) => ({ fourEyes: s.reviews.setFourEyes(on) }),
     'signoffs.create': (input) => s.reviews.signoff(input),
     'signoffs.list': (range) => s.reviews.signoffs(range),
+    'packet.create': async ({ month }) => {
+      const packet = await s.packets.build(month);
+      return { name: packet.name, pdfBase64: packet.bytes.toString('base64'), pages: packet.pages, posts: packet.posts };
+    },
     'audit.list': ({ postId, ...filter }) => s.audit.list({ ...filter, subjectId: postId }),
     'audit.verify': () => s.audit.verify(),
     'audit.export': ({ format }) => ({ name: `storybank-audit-${new Date().toISOString().slice(0, 10)}.${format}`, content: s.audit.exportText(format) }),

@@ -77,7 +77,7 @@ function demoMediaFolder(): string {
 }
 
 /** Copies the demo images into the workspace media folder; returns each category's image path. */
-function addDemoImages(services: Omit<Services, 'onboarding'>): Record<string, string> {
+function addDemoImages(services: Omit<Services, 'onboarding' | 'packets'>): Record<string, string> {
   const folder = demoMediaFolder();
   return Object.fromEntries(
     Object.entries(DEMO_IMAGE_FILES).map(([category, file]) => [category, services.media.addBytes(fs.readFileSync(path.join(folder, file)), file).path]),
@@ -103,7 +103,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Seeds the demo bank: channels, categories with targets, three months of posts, a backlog of story ideas. */
-export function seedDemoWorkspace(services: Omit<Services, 'onboarding'>, today: Date = new Date()): void {
+export function seedDemoWorkspace(services: Omit<Services, 'onboarding' | 'packets'>, today: Date = new Date()): void {
   const { repos } = services;
   const zone = DEMO_BANK.timezone;
   const random = seededRandom(20261124);
@@ -228,7 +228,7 @@ export const DEMO_POLICY = [
  * The demo team: the owner becomes the bank's marketing lead (and stays the current person); a
  * planner, an approver and a branch contributor join; all have read the policy.
  */
-function seedDemoPeople(services: Omit<Services, 'onboarding'>): void {
+function seedDemoPeople(services: Omit<Services, 'onboarding' | 'packets'>): void {
   const { repos, audit } = services;
   const now = nowIso();
   const [owner] = repos.profiles.list();

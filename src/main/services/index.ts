@@ -18,6 +18,7 @@ import { createComplianceService } from './review/compliance';
 import { createAccess, createPeopleService, createSession, type ProfileMemory } from './review/people';
 import { createPolicyService } from './review/policy';
 import { createReviewService } from './review/reviews';
+import { createPacketService } from './review/packet';
 
 export interface ServiceOptions {
   /** Where the chosen person is remembered on this machine (null: for this process only). */
@@ -59,6 +60,6 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
     media: createMediaService(repos, dbPath),
     transfer: createTransferService(repos, { posts, workspace, calendar, backups, access }),
   };
-  return { ...services, onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services), access) };
+  return { ...services, packets: createPacketService(services), onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services), access) };
 }
 export type Services = ReturnType<typeof createServices>;

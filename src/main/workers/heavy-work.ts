@@ -17,6 +17,7 @@ export const HEAVY_OPERATIONS: ReadonlySet<string> = new Set([
   'export.run',
   'backups.create',
   'backups.restore',
+  'packet.create',
 ]);
 
 type FromWorker = { id: number; progress: Progress } | { id: number; result: ApiResult<unknown> } | { ready: true };

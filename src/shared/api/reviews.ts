@@ -61,4 +61,9 @@ export const reviewOperations = {
   'reviews.setFourEyes': op(z.object({ on: z.boolean() }), z.object({ fourEyes: z.boolean() })),
   'signoffs.create': op(z.object({ from: LocalDate, to: LocalDate, label: z.string().trim().min(1).max(80) }), Signoff),
   'signoffs.list': op(z.object({ from: LocalDate.optional(), to: LocalDate.optional() }), z.array(Signoff)),
+  /** The review packet of a month as a PDF (base64), the same file the CLI writes. */
+  'packet.create': op(
+    z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'), jobId: z.string().min(1).max(100).optional() }),
+    z.object({ name: z.string(), pdfBase64: z.string(), pages: z.number().int(), posts: z.number().int() }),
+  ),
 } as const;

@@ -106,6 +106,22 @@ export function registerReviewCommands(program: Command): void {
       });
     });
 
+  program
+    .command('packet')
+    .description('write the review packet of a month as a PDF: calendar, mix, posts per channel with images, findings, approvals and sign-off')
+    .requiredOption('--month <YYYY-MM>', 'the month, e.g. 2027-01')
+    .requiredOption('-o, --output <file>', 'PDF file to write (not overwritten)')
+    .option('--db <file>', 'workspace file', defaultDb())
+    .action(async (opts: { month: string; output: string; db: string }) => {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new CliError(`--month: "${opts.month}" is not a month; expected YYYY-MM (e.g. 2027-01)`);
+      if (fs.existsSync(opts.output)) throw new CliError(`${opts.output} already exists; nothing was written.`);
+      await withWorkspace(openExistingWorkspace(opts.db), async ({ services }) => {
+        const packet = await services.packets.build(opts.month);
+        fs.writeFileSync(opts.output, packet.bytes, { flag: 'wx' });
+        process.stdout.write(`Wrote ${opts.output}: ${packet.pages} pages, ${packet.posts} posts.\n`);
+      });
+    });
+
   const posts = program.commands.find((c) => c.name() === 'posts')!;
   const step = (name: string, description: string, run: (services: Parameters<Parameters<typeof withWorkspace>[1]>[0]['services'], id: string, revision: number, opts: { comment?: string; url?: string }) => { status: string; title: string }) =>
     posts

@@ -182,6 +182,8 @@ export function createReviewService(deps: {
     },
 
     review: (id: string): PostReview => review(posts.get(id)),
+    /** Scheduled posts of a range of local dates (archived ones left out), as sign-offs and the packet count them. */
+    postsInRange,
 
     submit(id: string, revision: number): Post {
       access.require('planner', 'submit posts for review', { policy: true });
