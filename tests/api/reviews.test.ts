@@ -84,30 +84,39 @@ describe('review workflow', () => {
     expect(ok<Post>(await ws.dispatch('reviews.approve', { id: draft.id, revision: submitted.revision })).status).toBe('approved');
   });
 
-  it('a post with an error finding or a blocking compliance finding cannot be submitted or approved; the message says what to fix', async () => {
-    const { ws, approver, x, as, post } = await setUp();
+  it('a post with an error finding cannot be submitted, one with a blocking compliance finding cannot be approved; the message says what to fix', async () => {
+    const { ws, owner, approver, x, as, post } = await setUp();
     const tooLong = await post({ channelIds: [x.id], baseText: `Member FDIC. ${'word '.repeat(80)}` });
     const error = refused(await ws.dispatch('reviews.submit', { id: tooLong.id, revision: tooLong.revision }));
     expect(error.code).toBe('validation');
     expect(error.message).toMatch(/cannot be submitted yet\. Fix first: X: .*over/);
 
+    // a blocking compliance finding lets the post into review, and stops it there
     const rate = await post({ baseText: 'Auto loans as low as 4.99%! Apply today.' });
-    const blocked = refused(await ws.dispatch('reviews.submit', { id: rate.id, revision: rate.revision }));
+    const inReview = ok<Post>(await ws.dispatch('reviews.submit', { id: rate.id, revision: rate.revision }));
+    await as(approver);
+    const blocked = refused(await ws.dispatch('reviews.approve', { id: rate.id, revision: inReview.revision }));
+    expect(blocked.message).toContain('cannot be approved yet');
     expect(blocked.message).toContain('A loan rate must be stated as the annual percentage rate (APR)');
     expect(blocked.message).toContain('12 CFR 1026.24(c)');
-    expect(ws.services.posts.get(rate.id).status).toBe('draft');
+    expect(ws.services.posts.get(rate.id).status).toBe('in_review');
 
     // the review names the finding, where it is and its citation
     const review = ok<PostReview>(await ws.dispatch('reviews.get', { id: rate.id }));
     expect(review.compliance).toEqual([expect.objectContaining({ ruleId: 'regz-closed-end-apr', severity: 'blocking', span: { start: 11, end: 20, text: 'as low as' }, override: null })]);
 
     // an approver's written override lets it through, for this content only
-    await as(approver);
-    expect(refused(await ws.dispatch('reviews.override', { postId: rate.id, revision: rate.revision, ruleId: 'regz-closed-end-apr', channelId: review.compliance[0].channelId, reason: 'short' })).code).toBe('validation');
+    expect(refused(await ws.dispatch('reviews.override', { postId: rate.id, revision: inReview.revision, ruleId: 'regz-closed-end-apr', channelId: review.compliance[0].channelId, reason: 'short' })).code).toBe('validation');
     const overridden = ok<PostReview>(
-      await ws.dispatch('reviews.override', { postId: rate.id, revision: rate.revision, ruleId: 'regz-closed-end-apr', channelId: review.compliance[0].channelId, reason: 'APR shown in the linked image; compliance agreed on 3 Jan' }),
+      await ws.dispatch('reviews.override', { postId: rate.id, revision: inReview.revision, ruleId: 'regz-closed-end-apr', channelId: review.compliance[0].channelId, reason: 'APR shown in the linked image; compliance agreed on 3 Jan' }),
     );
     expect(overridden.blockers).toEqual([]);
+    expect(ok<Post>(await ws.dispatch('reviews.approve', { id: rate.id, revision: inReview.revision })).status).toBe('approved');
+    // the override was for that content: an edit sends it back to review with the finding blocking again
+    await as(owner);
+    const edited = ok<Post>(await ws.dispatch('posts.update', { id: rate.id, revision: ws.services.posts.get(rate.id).revision, baseText: 'Auto loans as low as 4.89%! Apply today.' }));
+    expect(edited.status).toBe('in_review');
+    expect(ok<PostReview>(await ws.dispatch('reviews.get', { id: rate.id })).compliance[0].override).toBeNull();
     expect(overridden.compliance[0].override).toMatchObject({ by: 'Alice Approver', reason: 'APR shown in the linked image; compliance agreed on 3 Jan' });
   });
 

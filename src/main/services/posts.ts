@@ -81,7 +81,7 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
       subjectId: after.id,
       beforeHash: before ? postContentHash(before) : null,
       afterHash: postContentHash(after),
-      body: { ...options.body, changed: fields, version: postVersion(after), ...(returnedToReview ? { returnedToReview: true } : {}) },
+      body: { ...options.body, title: after.title, changed: fields, version: postVersion(after), ...(returnedToReview ? { returnedToReview: true } : {}) },
     });
   };
 

@@ -17,13 +17,14 @@ import {
   type CSSVariablesResolver,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowForwardUp, IconBulb, IconCalendarMonth, IconChartBar, IconFileExport, IconSettings } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowForwardUp, IconBulb, IconCalendarMonth, IconChartBar, IconChecklist, IconFileExport, IconHistory, IconSettings } from '@tabler/icons-react';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { showError } from './errors';
 import { navigate, useRoute, type PageId } from './route';
 import { UndoProvider, useUndo } from './undo';
 import { WorkspaceProvider, useWorkspace } from './workspace';
+import { PersonMenu, SessionProvider } from './session';
 import { zoneShortName } from '../features/settings/timeZones';
 
 const theme = createTheme({
@@ -56,12 +57,16 @@ const IdeasPage = page(() => import('../features/ideas/IdeasPage'), 'IdeasPage')
 const MixPage = page(() => import('../features/mix/MixPage'), 'MixPage');
 const ExportPage = page(() => import('../features/export/ExportPage'), 'ExportPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const ReviewPage = page(() => import('../features/review/ReviewPage'), 'ReviewPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
   { id: 'ideas', label: 'Story ideas', icon: <IconBulb size={18} />, render: () => <IdeasPage /> },
+  { id: 'review', label: 'Review', icon: <IconChecklist size={18} />, render: () => <ReviewPage /> },
   { id: 'mix', label: 'Mix report', icon: <IconChartBar size={18} />, render: () => <MixPage /> },
   { id: 'export', label: 'Export', icon: <IconFileExport size={18} />, render: () => <ExportPage /> },
+  { id: 'audit', label: 'Audit trail', icon: <IconHistory size={18} />, render: () => <AuditPage /> },
   { id: 'settings', label: 'Settings', icon: <IconSettings size={18} />, render: () => <SettingsPage /> },
 ];
 
@@ -99,10 +104,20 @@ export function App() {
         )}
       >
         <UndoProvider onError={(e) => showError(e, 'Could not undo')}>
-          <Shell />
+          <SessionGate />
         </UndoProvider>
       </WorkspaceProvider>
     </MantineProvider>
+  );
+}
+
+/** Who is using the app comes before the shell's buttons: they follow the person's roles. */
+function SessionGate() {
+  const { reload } = useWorkspace();
+  return (
+    <SessionProvider onSwitched={() => void reload()}>
+      <Shell />
+    </SessionProvider>
   );
 }
 
@@ -126,7 +141,10 @@ function Shell() {
               {zoneShortName(info.timezone)}
             </Badge>
           </Group>
-          <UndoButtons />
+          <Group gap="md" wrap="nowrap">
+            <UndoButtons />
+            <PersonMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">

@@ -18,8 +18,10 @@ export const PostReview = z.object({
   contentHash: z.string(),
   issues: z.array(PostIssue),
   compliance: z.array(ReviewedFinding),
-  /** What must be fixed before the post can be submitted or approved; empty = nothing. */
+  /** What must be fixed before the post can be approved; empty = nothing. */
   blockers: z.array(z.string()),
+  /** What must be fixed before it can be submitted (errors; compliance findings are decided in review). */
+  submitBlockers: z.array(z.string()),
 });
 export type PostReview = z.infer<typeof PostReview>;
 

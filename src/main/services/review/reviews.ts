@@ -30,8 +30,10 @@ export interface PostReview {
   /** Network rules, dates and times (errors and warnings). */
   issues: PostIssue[];
   compliance: ReviewedFinding[];
-  /** What must be fixed before the post can be submitted or approved, in words; empty = nothing. */
+  /** What must be fixed before the post can be approved, in words; empty = nothing. */
   blockers: string[];
+  /** What must be fixed before it can even be submitted: network rules, dates, channels (not compliance, which review decides). */
+  submitBlockers: string[];
 }
 
 export interface SignoffPost {
@@ -96,20 +98,29 @@ export function createReviewService(deps: {
       }),
     );
     const channelName = (id: string | null) => (id ? (channels.get(id)?.name ?? 'a removed channel') : 'the post');
-    const blockers = [
+    const submitBlockers = [
       ...(post.channelIds.length === 0 ? ['Choose at least one channel.'] : []),
       ...post.issues.filter((i) => i.severity === 'error').map((i) => `${channelName(i.channelId)}: ${i.message}`),
+    ];
+    const blockers = [
+      ...submitBlockers,
       ...found
         .filter((f) => f.severity === 'blocking' && !f.override)
         .map((f) => `${channelName(f.channelId)}: ${f.message} (${f.citation}; at "${f.span.text}")`),
     ];
-    return { postId: post.id, status: post.status, contentHash, issues: post.issues, compliance: found, blockers };
+    return { postId: post.id, status: post.status, contentHash, issues: post.issues, compliance: found, blockers, submitBlockers };
   };
 
-  const requireBlockersCleared = (post: Post, action: string): PostReview => {
+  /**
+   * Errors (network rules, a date that does not exist, no channel) stop a post at submission;
+   * blocking compliance findings stop it at approval, where an approver can fix the wording with
+   * the planner or override the finding with a written reason.
+   */
+  const requireBlockersCleared = (post: Post, action: 'submitted' | 'approved'): PostReview => {
     const result = review(post);
-    if (result.blockers.length > 0) {
-      throw bad(`"${post.title}" cannot be ${action} yet. Fix first: ${result.blockers.join(' ')}`, 'blockers');
+    const blockers = action === 'submitted' ? result.submitBlockers : result.blockers;
+    if (blockers.length > 0) {
+      throw bad(`"${post.title}" cannot be ${action} yet. Fix first: ${blockers.join(' ')}`, 'blockers');
     }
     return result;
   };

@@ -22,7 +22,7 @@ import { channelTime, trackedUrl } from '../../../shared/posts';
 import { zoneShortName } from '../settings/timeZones';
 import { ChannelTexts } from './ChannelTexts';
 import type { PostInput } from '../../../shared/api/contract';
-import { POST_STATUSES, STATUS_LABELS, type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
+import { type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime, zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { isConflict, showError } from '../../app/errors';
@@ -30,6 +30,11 @@ import { ConflictDialog } from './ConflictDialog';
 import { formatDate, formatInstant } from '../../app/format';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
+import { useSession } from '../../app/session';
+import { ApiFailure } from '../../api/client';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { ComplianceFindings } from '../review/ComplianceFindings';
+import { ReviewDiscussion, ReviewPanel, usePostReview } from '../review/ReviewPanel';
 
 /** Open the editor on an existing post, or on a new one (optionally at a date and time). */
 export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
@@ -99,6 +104,11 @@ export function PostEditor({
   const requestClose = () => (dirty ? setConfirmingClose(true) : onClose());
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const { can } = useSession();
+  // Only planners write posts; everyone else reads them here, and reviews and comments on them.
+  const readOnly = !can('planner');
+  const [confirm, confirmDialog] = useConfirm();
+  const { review, history, reload: reloadReview } = usePostReview(base?.id, base?.revision);
 
   const [blackouts, setBlackouts] = useState<BlackoutPeriod[]>([]);
   const [showUtm, setShowUtm] = useState(Boolean(existing?.link?.utm));
@@ -129,6 +139,12 @@ export function PostEditor({
     .filter((c) => offsets[c.id])
     .map((c) => `${c.name} at ${formatInstant(channelTime({ scheduledAt: when?.instant ?? null, channelOffsets: offsets }, c.id), zone)}`);
 
+  // what each channel gets, for the live compliance check
+  const liveTexts = useMemo(
+    () => channels.filter((c) => draft.channelIds.includes(c.id)).map((channel) => ({ channel, text: draft.channelTexts[channel.id] ?? draft.baseText })),
+    [channels, draft.channelIds, draft.channelTexts, draft.baseText],
+  );
+
   const toInput = (): PostInput => ({
     title: draft.title,
     baseText: draft.baseText,
@@ -139,21 +155,21 @@ export function PostEditor({
     categoryId: draft.categoryId,
     scheduledAt: when ? when.instant : null,
     timezone: existing?.timezone ?? zone,
-    status: draft.status,
     notes: draft.notes,
     link: draft.link.trim() ? { url: draft.link.trim(), utm: hasUtm ? draft.utm : null } : null,
   });
 
-  const save = async (onto: Post | undefined = base) => {
+  const save = async (onto: Post | undefined = base, confirmHandedOver = false) => {
     if (when && when.status === 'gap') return;
     setSaving(true);
     try {
       if (existing && onto) {
         const before = onto;
-        const after = await call('posts.update', { id: existing.id, revision: onto.revision, ...toInput() });
+        const after = await call('posts.update', { id: existing.id, revision: onto.revision, ...toInput(), ...(confirmHandedOver ? { confirmHandedOver } : {}) });
+        // the status is the review workflow's: undo gives back the content, never an approval
         const restoreFields = (p: Post) => {
-          const { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder } = p;
-          return { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, status, placeholder };
+          const { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, placeholder } = p;
+          return { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, placeholder, confirmHandedOver: true };
         };
         // each step sends the revision the previous one left, so undo never overwrites someone else's edit
         let current = after;
@@ -200,7 +216,15 @@ export function PostEditor({
       onClose();
     } catch (error) {
       if (existing && isConflict(error)) setConflict(error.error.current as Post);
-      else showError(error, 'Could not save the post');
+      else if (existing && error instanceof ApiFailure && error.error.code === 'confirmation_required') {
+        setSaving(false);
+        const go = await confirm({
+          title: 'Change a post the scheduler already has?',
+          reasons: [error.message, 'The change is recorded in the audit trail as made after export.'],
+          confirmLabel: 'Change it anyway',
+        });
+        if (go) await save(onto, true);
+      } else showError(error, 'Could not save the post');
     } finally {
       setSaving(false);
     }
@@ -255,6 +279,21 @@ export function PostEditor({
         }}
       >
         <Stack gap="sm">
+          {base && (
+            <ReviewPanel
+              post={base}
+              review={review}
+              dirty={dirty}
+              onPost={(post) => {
+                // a review step moves the revision on: later saves build on it
+                setBase(post);
+                onChanged();
+              }}
+              onReload={reloadReview}
+            />
+          )}
+          <fieldset disabled={readOnly} className="sb-fieldset">
+          <Stack gap="sm">
           <TextInput
             label="Title"
             required
@@ -262,16 +301,14 @@ export function PostEditor({
             value={draft.title}
             onChange={(e) => set('title', e.currentTarget.value)}
           />
-          <SimpleGrid cols={3}>
+          {readOnly && (
+            <Text size="xs" c="dimmed">
+              You can review and comment on this post; only planners edit it.
+            </Text>
+          )}
+          <SimpleGrid cols={2}>
             <TextInput label="Date" type="date" value={draft.date} onChange={(e) => set('date', e.currentTarget.value)} />
             <TextInput label={`Time, ${zoneShortName(zone)}`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
-            <Select
-              label="Status"
-              data={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-              value={draft.status}
-              onChange={(v) => v && set('status', v as PostStatus)}
-              allowDeselect={false}
-            />
           </SimpleGrid>
           {when?.instant && Date.parse(when.instant) < Date.now() && (
             <Alert color="yellow" icon={<IconAlertTriangle size={16} />} role="status" p="xs">
@@ -323,6 +360,22 @@ export function PostEditor({
             link={draft.link.trim() ? trackedUrl({ url: draft.link.trim(), utm: hasUtm ? draft.utm : null }) : null}
             onBaseText={(text) => set('baseText', text)}
             onChannelTexts={(texts) => set('channelTexts', texts)}
+          />
+          <ComplianceFindings
+            texts={liveTexts}
+            category={categories.find((c) => c.id === draft.categoryId) ?? null}
+            link={draft.link.trim() || null}
+            review={dirty ? null : review}
+            canOverride={can('approver')}
+            onOverride={async (finding, reason) => {
+              if (!base) return;
+              try {
+                await call('reviews.override', { postId: base.id, revision: base.revision, ruleId: finding.ruleId, channelId: finding.channelId, reason });
+                await reloadReview();
+              } catch (error) {
+                showError(error, 'Could not record the override');
+              }
+            }}
           />
           <Stack gap={6}>
             <Group justify="space-between">
@@ -433,10 +486,13 @@ export function PostEditor({
             </Alert>
           )}
           <Textarea label="Internal notes" autosize minRows={2} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
+          </Stack>
+          </fieldset>
+          {base && <ReviewDiscussion post={base} history={history} zone={zone} onReload={reloadReview} />}
           {/* the actions stay in view however long the post is */}
           <Group justify="space-between" mt="sm" className="sb-sticky-footer">
             <Group gap="xs">
-              {existing && (
+              {existing && !readOnly && (
                 <>
                   <Button variant="subtle" color="red" onClick={() => void remove()}>
                     Delete
@@ -449,11 +505,13 @@ export function PostEditor({
             </Group>
             <Group gap="xs">
               <Button variant="default" onClick={requestClose}>
-                Cancel
+                {readOnly ? 'Close' : 'Cancel'}
               </Button>
-              <Button type="submit" loading={saving} disabled={when?.status === 'gap'}>
-                {existing ? 'Save' : 'Create post'}
-              </Button>
+              {!readOnly && (
+                <Button type="submit" loading={saving} disabled={when?.status === 'gap'}>
+                  {existing ? 'Save' : 'Create post'}
+                </Button>
+              )}
             </Group>
           </Group>
         </Stack>
@@ -470,6 +528,7 @@ export function PostEditor({
         </Button>
       </Group>
     </Modal>
+    {confirmDialog}
     {conflict && (
       <ConflictDialog
         mine={{ title: draft.title, baseText: draft.baseText, scheduledAt: when?.instant ?? null, status: draft.status }}

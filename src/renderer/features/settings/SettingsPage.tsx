@@ -1,5 +1,7 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti, IconDatabase } from '@tabler/icons-react';
+import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti, IconDatabase, IconScale, IconUsers } from '@tabler/icons-react';
+import { ComplianceSection } from './ComplianceSection';
+import { PeopleSection } from './PeopleSection';
 import { usePageParams } from '../../app/route';
 import { BackupsSection } from './BackupsSection';
 import { BlackoutsSection } from './BlackoutsSection';
@@ -16,6 +18,8 @@ const SECTIONS = [
   { id: 'categories', label: 'Categories', icon: IconCategory, render: () => <CategoriesSection /> },
   { id: 'blackouts', label: 'Blackout dates', icon: IconCalendarOff, render: () => <BlackoutsSection /> },
   { id: 'observances', label: 'Observances', icon: IconConfetti, render: () => <ObservancesSection /> },
+  { id: 'people', label: 'People & policy', icon: IconUsers, render: () => <PeopleSection /> },
+  { id: 'compliance', label: 'Compliance', icon: IconScale, render: () => <ComplianceSection /> },
   { id: 'backups', label: 'Backups', icon: IconDatabase, render: () => <BackupsSection /> },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
