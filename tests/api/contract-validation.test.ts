@@ -70,6 +70,8 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'reviews.setFourEyes': { input: { on: 'yes' }, path: 'on' },
   'signoffs.create': { input: { from: '2027-01-01', to: '2027-01-31', label: '' }, path: 'label' },
   'signoffs.list': { input: { from: 'January' }, path: 'from' },
+  'releases.list': { input: 7, path: '(input)' },
+  'releases.record': { input: { person: 'Maria', given: true, signedOn: 'today' }, path: 'signedOn' },
   'packet.create': { input: { month: '2027-13' }, path: 'month' },
   'audit.list': { input: { limit: 0 }, path: 'limit' },
   'audit.verify': { input: 'now', path: '(input)' },

@@ -199,6 +199,28 @@ describe('review workflow', () => {
   });
 });
 
+describe('likeness releases', () => {
+  it('an image that shows a person without a signed release cannot be approved, and the reason says who', async () => {
+    const { ws, approver, as, post } = await setUp();
+    const photo = await post({ title: 'Maria ran a marathon', baseText: 'Congratulations to Maria on her first marathon!', images: [{ src: 'https://bank.example/maria.jpg', alt: 'Maria at the finish', people: ['Maria Lopez'] }] });
+    const submitted = ok<Post>(await ws.dispatch('reviews.submit', { id: photo.id, revision: photo.revision }));
+    await as(approver);
+    const refusedApproval = refused(await ws.dispatch('reviews.approve', { id: photo.id, revision: submitted.revision }));
+    expect(refusedApproval.message).toContain('Image 1 shows Maria Lopez: no likeness release is recorded for them.');
+    // an approver is not the one who records releases
+    expect(refused(await ws.dispatch('releases.record', { person: 'maria  lopez', given: true, signedOn: '2030-01-02' })).code).toBe('forbidden');
+    await as(ws.services.session.resolve('Pat Planner'));
+    ok(await ws.dispatch('releases.record', { person: 'maria  lopez', given: false, signedOn: '2030-01-02', note: 'declined' }));
+    await as(approver);
+    expect(refused(await ws.dispatch('reviews.approve', { id: photo.id, revision: submitted.revision })).message).toContain('who did not give a likeness release');
+    await as(ws.services.session.resolve('Pat Planner'));
+    const release = ok<{ person: string; given: boolean; recordedBy: string }>(await ws.dispatch('releases.record', { person: 'Maria Lopez', given: true, signedOn: '2030-01-03' }));
+    expect(release).toMatchObject({ person: 'Maria Lopez', given: true, recordedBy: 'Pat Planner' });
+    await as(approver);
+    expect(ok<Post>(await ws.dispatch('reviews.approve', { id: photo.id, revision: submitted.revision })).status).toBe('approved');
+  });
+});
+
 describe('social-media policy', () => {
   it('must be accepted before drafting or approving; a new version asks again', async () => {
     const { ws, owner, approver, as, post } = await setUp();

@@ -62,6 +62,8 @@ async function createPost(title: string, date: string, time: string, channels: s
   for (const channel of channels) await dialog.getByText(channel, { exact: true }).click();
   await dialog.getByLabel('Text', { exact: true }).fill(`${title}: a story from our branch.`);
   if (repeat) {
+    // the form scrolls under the editor's sticky footer: bring the field to the middle first
+    await dialog.getByRole('combobox', { name: 'Repeat' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await dialog.getByRole('combobox', { name: 'Repeat' }).click({ force: true });
     await page.getByRole('option', { name: repeat.every }).click();
     await dialog.getByLabel('Occurrences').fill(String(repeat.count));

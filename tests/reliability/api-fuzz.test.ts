@@ -81,6 +81,8 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'reviews.setFourEyes': { on: true },
   'signoffs.create': { from: '2027-01-01', to: '2027-01-31', label: 'January 2027' },
   'signoffs.list': { from: '2027-01-01', to: '2027-01-31' },
+  'releases.list': {},
+  'releases.record': { person: 'Maria Lopez', given: true, signedOn: '2027-01-02', note: 'on file' },
   'packet.create': { month: '2027-01' },
   'audit.list': { limit: 20, kinds: ['post.update'] },
   'audit.verify': {},

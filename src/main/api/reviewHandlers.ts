@@ -11,7 +11,8 @@ type ReviewOperation =
   | `signoffs.${string}`
   | `audit.${string}`
   | `compliance.${string}`
-  | `packet.${string}`;
+  | `packet.${string}`
+  | `releases.${string}`;
 
 export function createReviewHandlers(s: Services): Pick<Handlers, Extract<keyof Handlers, ReviewOperation>> {
   return {
@@ -36,6 +37,8 @@ export function createReviewHandlers(s: Services): Pick<Handlers, Extract<keyof 
     'reviews.setFourEyes': ({ on }) => ({ fourEyes: s.reviews.setFourEyes(on) }),
     'signoffs.create': (input) => s.reviews.signoff(input),
     'signoffs.list': (range) => s.reviews.signoffs(range),
+    'releases.list': () => s.releases.list(),
+    'releases.record': (input) => s.releases.record(input),
     'packet.create': async ({ month }) => {
       const packet = await s.packets.build(month);
       return { name: packet.name, pdfBase64: packet.bytes.toString('base64'), pages: packet.pages, posts: packet.posts };

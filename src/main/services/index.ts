@@ -18,6 +18,7 @@ import { createComplianceService } from './review/compliance';
 import { createAccess, createPeopleService, createSession, type ProfileMemory } from './review/people';
 import { createPolicyService } from './review/policy';
 import { createReviewService } from './review/reviews';
+import { createReleaseService } from './review/releases';
 import { createPacketService } from './review/packet';
 
 export interface ServiceOptions {
@@ -36,7 +37,8 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
   const compliance = createComplianceService(repos, access, audit);
   const workspace = createWorkspaceService(repos, dbPath, access);
   const posts = createPostService(repos, workspace, access, audit);
-  const reviews = createReviewService({ repos, posts, workspace, access, audit, compliance });
+  const releases = createReleaseService(repos, access, audit);
+  const reviews = createReviewService({ repos, posts, workspace, access, audit, compliance, releases });
   const calendar = createCalendarService(repos, workspace, posts, access);
   const backups = createBackupService(repos, dbPath, access, audit);
   const services = {
@@ -47,6 +49,7 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
     policy,
     people,
     compliance,
+    releases,
     reviews,
     workspace,
     channels: createChannelService(repos, posts, access),

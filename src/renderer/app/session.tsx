@@ -154,10 +154,11 @@ export function PersonMenu() {
               {initials(current.name)}
             </Avatar>
             <div className="sb-person-name">
-              <Text size="sm" fw={600} lh={1.1}>
+              {/* spans: a name and its roles are not a heading */}
+              <Text component="span" display="block" size="sm" fw={600} lh={1.1}>
                 {current.name}
               </Text>
-              <Text size="xs" c="dimmed" lh={1.1}>
+              <Text component="span" display="block" size="xs" c="dimmed" lh={1.1}>
                 {roleList(current.roles)}
               </Text>
             </div>

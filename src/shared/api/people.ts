@@ -1,13 +1,13 @@
 // People, the current person and the social-media policy: the contract's operations for this
 // feature (joined in contract.ts).
 import { z } from 'zod';
-import { Profile, Role } from '../domain/people';
+import { PersonName, Profile, Role } from '../domain/people';
 import { Id, Revision, UtcInstant } from '../domain/schemas';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const ProfileInput = z.object({
-  name: z.string().trim().min(1, 'a person needs a name').max(120),
+  name: PersonName,
   roles: z.array(Role).min(1, 'choose at least one role').max(4).refine((roles) => new Set(roles).size === roles.length, 'a role is listed twice'),
 });
 

@@ -41,6 +41,9 @@ export const Signoff = z.object({
 });
 export type Signoff = z.infer<typeof Signoff>;
 
+export const LikenessRelease = z.object({ person: z.string(), given: z.boolean(), signedOn: LocalDate, note: z.string(), recordedBy: z.string(), recordedAt: UtcInstant });
+export type LikenessRelease = z.infer<typeof LikenessRelease>;
+
 const Step = z.object({ id: Id, revision: Revision });
 const Comment = z.string().trim().min(1, 'say what needs to change').max(5000);
 
@@ -63,6 +66,9 @@ export const reviewOperations = {
   'reviews.setFourEyes': op(z.object({ on: z.boolean() }), z.object({ fourEyes: z.boolean() })),
   'signoffs.create': op(z.object({ from: LocalDate, to: LocalDate, label: z.string().trim().min(1).max(80) }), Signoff),
   'signoffs.list': op(z.object({ from: LocalDate.optional(), to: LocalDate.optional() }), z.array(Signoff)),
+  'releases.list': op(z.object({}), z.array(LikenessRelease)),
+  /** A signed (or refused) likeness release for a person featured in images. */
+  'releases.record': op(z.object({ person: z.string().trim().min(1).max(120), given: z.boolean(), signedOn: LocalDate, note: z.string().max(500).optional() }), LikenessRelease),
   /** The review packet of a month as a PDF (base64), the same file the CLI writes. */
   'packet.create': op(
     z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'), jobId: z.string().min(1).max(100).optional() }),

@@ -18,9 +18,12 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: 'manages people, the policy, the compliance rules and settings',
 };
 
+/** A person's name as people type it: no control characters (SQLite stops reading text at a NUL). */
+export const PersonName = z.string().trim().min(1, 'a person needs a name').max(120).regex(/^[^\p{Cc}]+$/u, 'a name cannot contain control characters');
+
 export const Profile = z.object({
   id: Id,
-  name: z.string().trim().min(1).max(120),
+  name: PersonName,
   roles: z.array(Role).min(1, 'a person needs at least one role').max(4),
   archived: z.boolean().default(false),
   revision: Revision.default(1),
@@ -72,4 +75,5 @@ export const AUDIT_KIND_LABELS: Record<string, string> = {
   'profile.select': 'Signed in',
   'settings.review': 'Review settings changed',
   'backup.restore': 'Backup restored',
+  'release.record': 'Likeness release recorded',
 };

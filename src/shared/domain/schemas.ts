@@ -140,6 +140,8 @@ export const PostImage = z.object({
   /** Local path in the workspace media folder, or a public https URL. */
   src: z.string().min(1).max(2000),
   alt: z.string().max(1500).default(''),
+  /** The people this image shows, by name: each needs a recorded likeness release before approval. */
+  people: z.array(z.string().trim().min(1).max(120)).max(30).optional(),
 });
 export type PostImage = z.infer<typeof PostImage>;
 

@@ -18,6 +18,7 @@ import type { WorkspaceService } from '../workspace';
 import type { Session } from './people';
 import type { PolicyService } from './policy';
 import type { ReviewService } from './reviews';
+import { personKey, type ReleaseService } from './releases';
 
 export interface PacketDependencies {
   workspace: WorkspaceService;
@@ -28,6 +29,7 @@ export interface PacketDependencies {
   policy: PolicyService;
   session: Session;
   media: MediaService;
+  releases: ReleaseService;
 }
 
 const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
@@ -178,12 +180,22 @@ export function createPacketService(s: PacketDependencies) {
         margin: [0, 2, 0, 4],
       });
     }
+    const releases = s.releases.all();
+    const peopleLine = (people: string[] | undefined): string =>
+      (people ?? [])
+        .map((person) => {
+          const release = releases.get(personKey(person));
+          return `${person} (${release ? (release.given ? `release signed ${release.signedOn}` : 'release refused') : 'no release'})`;
+        })
+        .join(', ');
     const images = post.images.map((image) => ({ image, data: imageFor(image.src) }));
     const embedded = images.filter((i) => i.data);
     if (embedded.length > 0) {
-      blocks.push({ columns: embedded.slice(0, 4).map((i) => ({ stack: [{ image: i.data!, fit: [120, 90] }, { text: i.image.alt || '(no alt text)', fontSize: 6.5, color: DIM }], width: 125 })), columnGap: 8, margin: [0, 2, 0, 4] });
+      blocks.push({ columns: embedded.slice(0, 4).map((i) => ({ stack: [{ image: i.data!, fit: [120, 90] }, { text: i.image.alt || '(no alt text)', fontSize: 6.5, color: DIM }, ...(i.image.people?.length ? [{ text: `Shows: ${peopleLine(i.image.people)}`, fontSize: 6.5 }] : [])], width: 125 })), columnGap: 8, margin: [0, 2, 0, 4] });
     }
-    for (const missing of images.filter((i) => !i.data)) blocks.push({ text: `Image not embedded: ${missing.image.src}`, fontSize: 7.5, color: DIM });
+    for (const missing of images.filter((i) => !i.data)) {
+      blocks.push({ text: `Image not embedded: ${missing.image.src}${missing.image.people?.length ? `. Shows: ${peopleLine(missing.image.people)}` : ''}`, fontSize: 7.5, color: DIM });
+    }
     const issues = review.issues;
     if (issues.length > 0) blocks.push({ ul: issues.map((i) => ({ text: `${i.severity === 'error' ? 'Error' : 'Warning'}: ${i.message}`, color: i.severity === 'error' ? '#c92a2a' : DIM })), fontSize: 8 });
     if (decisions.length > 0) {

@@ -13,6 +13,7 @@ import type { WorkspaceService } from '../workspace';
 import type { AuditService } from './audit';
 import type { ComplianceService } from './compliance';
 import { postContentHash } from './hashing';
+import { personKey, type ReleaseService } from './releases';
 import type { Access } from './people';
 
 export const FOUR_EYES_KEY = 'review.fourEyes';
@@ -72,8 +73,9 @@ export function createReviewService(deps: {
   access: Access;
   audit: AuditService;
   compliance: ComplianceService;
+  releases: ReleaseService;
 }) {
-  const { repos, posts, access, audit, compliance } = deps;
+  const { repos, posts, access, audit, compliance, releases } = deps;
 
   const fourEyes = (): boolean => repos.settings.get(FOUR_EYES_KEY) !== 'false';
 
@@ -102,8 +104,18 @@ export function createReviewService(deps: {
       ...(post.channelIds.length === 0 ? ['Choose at least one channel.'] : []),
       ...post.issues.filter((i) => i.severity === 'error').map((i) => `${channelName(i.channelId)}: ${i.message}`),
     ];
+    const recorded = post.images.some((i) => i.people?.length) ? releases.all() : new Map();
+    const releaseBlockers = post.images.flatMap((image, index) =>
+      (image.people ?? []).flatMap((person) => {
+        const release = recorded.get(personKey(person));
+        if (!release) return [`Image ${index + 1} shows ${person}: no likeness release is recorded for them.`];
+        if (!release.given) return [`Image ${index + 1} shows ${person}, who did not give a likeness release (recorded by ${release.recordedBy}).`];
+        return [];
+      }),
+    );
     const blockers = [
       ...submitBlockers,
+      ...releaseBlockers,
       ...found
         .filter((f) => f.severity === 'blocking' && !f.override)
         .map((f) => `${channelName(f.channelId)}: ${f.message} (${f.citation}; at "${f.span.text}")`),

@@ -35,6 +35,7 @@ import { ApiFailure } from '../../api/client';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ComplianceFindings } from '../review/ComplianceFindings';
 import { ReviewDiscussion, ReviewPanel, usePostReview } from '../review/ReviewPanel';
+import { ImagePeople } from '../review/ImagePeople';
 
 /** Open the editor on an existing post, or on a new one (optionally at a date and time). */
 export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
@@ -392,7 +393,8 @@ export function PostEditor({
               </Button>
             </Group>
             {draft.images.map((image, index) => (
-              <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
+              <Stack key={index} gap={4}>
+              <Group gap="xs" align="flex-start" wrap="nowrap">
                 <TextInput
                   style={{ flex: 1 }}
                   label={`Image ${index + 1}`}
@@ -418,6 +420,8 @@ export function PostEditor({
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
+              <ImagePeople index={index} people={image.people ?? []} zone={zone} onChange={(people) => set('images', draft.images.map((im, i) => (i === index ? { ...im, people } : im)))} />
+              </Stack>
             ))}
           </Stack>
           <Group align="flex-end" gap="xs">

@@ -1,0 +1,82 @@
+// Who an image shows, and whether each of them signed a likeness release: no release, no approval.
+// Recording a release here says the signed form is on file (the date it was signed, by whom recorded).
+import { Badge, Button, Group, TagsInput, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { LikenessRelease } from '../../../shared/api/reviews';
+import { call } from '../../api/client';
+import { showError } from '../../app/errors';
+import { formatDate, todayIn } from '../../app/format';
+import { useSession } from '../../app/session';
+
+const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export function ImagePeople({ index, people, zone, onChange }: { index: number; people: string[]; zone: string; onChange: (people: string[]) => void }) {
+  const { can } = useSession();
+  const [releases, setReleases] = useState<Map<string, LikenessRelease>>(new Map());
+  const load = useCallback(async () => {
+    try {
+      setReleases(new Map((await call('releases.list', {})).map((r) => [key(r.person), r])));
+    } catch (error) {
+      showError(error, 'Could not load likeness releases');
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <div>
+      <TagsInput
+        size="xs"
+        label={`People in image ${index + 1}`}
+        description="Each person shown needs a signed likeness release before approval."
+        placeholder="Type a name, press Enter"
+        value={people}
+        onChange={onChange}
+        data={[...releases.values()].map((r) => r.person)}
+      />
+      {people.length > 0 && (
+        <Group gap={6} mt={4}>
+          {people.map((person) => {
+            const release = releases.get(key(person));
+            if (release?.given) {
+              return (
+                <Badge key={person} color="teal" variant="light" tt="none">
+                  {person}: release signed {formatDate(release.signedOn)}
+                </Badge>
+              );
+            }
+            return (
+              <Group key={person} gap={4}>
+                <Badge color="red" variant="light" tt="none">
+                  {person}: {release ? 'release refused' : 'no release on file'}
+                </Badge>
+                {!release && can('planner') && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="gray.9"
+                    onClick={async () => {
+                      try {
+                        await call('releases.record', { person, given: true, signedOn: todayIn(zone) });
+                        await load();
+                      } catch (error) {
+                        showError(error, 'Could not record the release');
+                      }
+                    }}
+                  >
+                    Signed release is on file
+                  </Button>
+                )}
+              </Group>
+            );
+          })}
+        </Group>
+      )}
+      {people.length === 0 && (
+        <Text size="xs" c="dimmed" mt={2}>
+          Nobody named: fine for a photo of a building or a logo.
+        </Text>
+      )}
+    </div>
+  );
+}
