@@ -37,7 +37,8 @@ const postVersion = (post: Post) => ({
   channelIds: post.channelIds,
   baseText: post.baseText,
   channelTexts: post.channelTexts,
-  images: post.images.map((i) => ({ src: i.src, alt: i.alt })),
+  // workspace media files are named by their SHA-256, so the name is the image's content hash
+  images: post.images.map((i) => ({ src: i.src, alt: i.alt, people: i.people ?? [], sha256: /^media\/([0-9a-f]{64})\.\w+$/.exec(i.src)?.[1] ?? null })),
   link: post.link,
   categoryId: post.categoryId,
 });

@@ -142,8 +142,8 @@ export function CalendarPage() {
     if (api.view.type !== type || (params.date && params.date !== start)) api.changeView(type, params.date || undefined);
   }, [params.view, params.date]);
 
-  const move = async (id: string, scheduledAt: string | null, revision: number) => {
-    const post = await call('posts.move', { id, scheduledAt, revision });
+  const move = async (id: string, scheduledAt: string | null, revision: number, confirmHandedOver = false) => {
+    const post = await call('posts.move', { id, scheduledAt, revision, ...(confirmHandedOver ? { confirmHandedOver } : {}) });
     setPosts((list) => list.map((p) => (p.id === id ? post : p)));
     void loadSurroundings();
     return post;
@@ -168,13 +168,25 @@ export function CalendarPage() {
     const before = post.scheduledAt;
     const after = target.instant;
     try {
+      // an exported or published post is already in the scheduler: moving it here needs a yes
+      const handedOver = post.status === 'exported' || post.status === 'published';
+      if (
+        handedOver &&
+        !(await confirm({
+          title: 'Move a post the scheduler already has?',
+          reasons: [`“${post.title}” is ${post.status}: the scheduler keeps the old time until you change it there too.`, 'The move is recorded in the audit trail as made after export.'],
+          confirmLabel: 'Move it anyway',
+        }))
+      ) {
+        return arg.revert();
+      }
       // undo and redo each send the revision the last step left
-      let current = await move(post.id, after, post.revision);
+      let current = await move(post.id, after, post.revision, handedOver);
       undo.announce(
         {
           label: `move of “${post.title}”`,
-          undo: async () => void (current = await move(post.id, before, current.revision)),
-          redo: async () => void (current = await move(post.id, after, current.revision)),
+          undo: async () => void (current = await move(post.id, before, current.revision, handedOver)),
+          redo: async () => void (current = await move(post.id, after, current.revision, handedOver)),
         },
         { title: 'Post moved', message: `“${post.title}” is now on ${formatInstant(after, zone)}.` },
       );
