@@ -21,6 +21,9 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 /** A person's name as people type it: no control characters (SQLite stops reading text at a NUL). */
 export const PersonName = z.string().trim().min(1, 'a person needs a name').max(120).regex(/^[^\p{Cc}]+$/u, 'a name cannot contain control characters');
 
+/** People named on images and releases are matched by name, ignoring case and spacing. */
+export const personKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
 export const Profile = z.object({
   id: Id,
   name: PersonName,

@@ -9,7 +9,7 @@ import { countedText, signalText } from '../../../shared/planning/mixReport';
 import { NETWORK_LABELS, STATUS_LABELS, type Post } from '../../../shared/domain/schemas';
 import { channelText, channelTime } from '../../../shared/posts';
 import { addDaysLocal, eachLocalDate, formatInZone, isoWeekdayOfDate, utcToZonedWallTime } from '../../../shared/time';
-import { AUDIT_KIND_LABELS } from '../../../shared/domain/people';
+import { AUDIT_KIND_LABELS, personKey } from '../../../shared/domain/people';
 import { ServiceError } from '../errors';
 import type { ChannelService } from '../channels';
 import type { MediaService } from '../media';
@@ -18,7 +18,7 @@ import type { WorkspaceService } from '../workspace';
 import type { Session } from './people';
 import type { PolicyService } from './policy';
 import type { ReviewService } from './reviews';
-import { personKey, type ReleaseService } from './releases';
+import type { ReleaseService } from './releases';
 
 export interface PacketDependencies {
   workspace: WorkspaceService;

@@ -1,5 +1,6 @@
 // Likeness releases: a signed release for each person an image shows, recorded (given or refused,
 // the date signed, who recorded it) in the audit trail. No release, no approval.
+import { personKey } from '../../../shared/domain/people';
 import type { Repositories } from '../../db/repositories';
 import { ServiceError } from '../errors';
 import type { AuditService } from './audit';
@@ -15,8 +16,6 @@ export interface LikenessRelease {
   recordedAt: string;
 }
 
-/** People are matched by name, ignoring case and spacing. */
-export const personKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function createReleaseService(repos: Repositories, access: Access, audit: Pick<AuditService, 'record'>) {
   /** The latest release recorded for each person. */

@@ -2,7 +2,7 @@
 // published; archived. Each step checks the person's role, the post's findings and four-eyes, and
 // is written to the audit trail with the post's content hash.
 import { checkPostCompliance, type ComplianceFinding } from '../../../shared/compliance';
-import type { AuditEntry } from '../../../shared/domain/people';
+import { personKey, type AuditEntry } from '../../../shared/domain/people';
 import type { Post, PostIssue, PostStatus } from '../../../shared/domain/schemas';
 import { STATUS_LABELS } from '../../../shared/domain/schemas';
 import { zonedDayStartUtc, addDaysLocal } from '../../../shared/time';
@@ -13,7 +13,7 @@ import type { WorkspaceService } from '../workspace';
 import type { AuditService } from './audit';
 import type { ComplianceService } from './compliance';
 import { postContentHash } from './hashing';
-import { personKey, type ReleaseService } from './releases';
+import type { ReleaseService } from './releases';
 import type { Access } from './people';
 
 export const FOUR_EYES_KEY = 'review.fourEyes';

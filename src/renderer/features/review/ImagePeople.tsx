@@ -3,12 +3,12 @@
 import { Badge, Button, Group, TagsInput, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { LikenessRelease } from '../../../shared/api/reviews';
+import { personKey as key } from '../../../shared/domain/people';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { formatDate, todayIn } from '../../app/format';
 import { useSession } from '../../app/session';
 
-const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function ImagePeople({ index, people, zone, onChange }: { index: number; people: string[]; zone: string; onChange: (people: string[]) => void }) {
   const { can } = useSession();
