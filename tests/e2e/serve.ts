@@ -21,11 +21,13 @@ export function tempDir(prefix = 'storybank-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function serveWorkspace(opts: { demo?: boolean; dbPath?: string } = {}): Promise<ServedWorkspace> {
+/** `configHome`: the machine's app folder (XDG_CONFIG_HOME), where it remembers who uses each workspace. */
+export async function serveWorkspace(opts: { demo?: boolean; dbPath?: string; configHome?: string } = {}): Promise<ServedWorkspace> {
   const dir = tempDir();
   const dbPath = opts.dbPath ?? path.join(dir, 'workspace.sqlite');
   const args = [BIN, 'serve', '--db', dbPath, ...(opts.demo ? ['--demo'] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = opts.configHome ? { ...process.env, XDG_CONFIG_HOME: opts.configHome } : process.env;
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -119,21 +119,25 @@ function PersonChooser({ people, onChoose }: { people: Profile[]; onChoose: (id:
       <Text size="sm" mb="sm">
         Choose yourself: what you do is recorded under your name, and this computer remembers the choice.
       </Text>
-      <Stack gap="xs" role="list" aria-label="People">
+      <Stack gap="xs" component="ul" aria-label="People" className="sb-person-list">
         {people.map((person) => (
-          <UnstyledButton key={person.id} className="sb-person-choice" onClick={() => onChoose(person.id)} role="listitem" aria-label={`${person.name}, ${roleList(person.roles)}`}>
-            <Group gap="sm" wrap="nowrap">
-              <Avatar color="teal" radius="xl" aria-hidden>
-                {initials(person.name)}
-              </Avatar>
-              <div>
-                <Text fw={600}>{person.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {person.roles.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}`).join(' · ')}
-                </Text>
-              </div>
-            </Group>
-          </UnstyledButton>
+          <li key={person.id}>
+            <UnstyledButton className="sb-person-choice" onClick={() => onChoose(person.id)} w="100%">
+              <Group gap="sm" wrap="nowrap">
+                <Avatar color="teal" radius="xl" aria-hidden>
+                  {initials(person.name)}
+                </Avatar>
+                <span>
+                  <Text component="span" display="block" fw={600}>
+                    {person.name}
+                  </Text>
+                  <Text component="span" display="block" size="xs" c="dimmed">
+                    {person.roles.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}`).join(' · ')}
+                  </Text>
+                </span>
+              </Group>
+            </UnstyledButton>
+          </li>
         ))}
       </Stack>
     </Modal>

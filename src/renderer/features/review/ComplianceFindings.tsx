@@ -144,7 +144,7 @@ export function ComplianceFindings({
                         </Button>
                       </Group>
                     ) : (
-                      <Button size="compact-xs" variant="subtle" color="gray.9" w="fit-content" onClick={() => setOverriding(key)}>
+                      <Button size="compact-xs" variant="subtle" color="gray" w="fit-content" onClick={() => setOverriding(key)}>
                         Override with a reason…
                       </Button>
                     )

@@ -54,7 +54,7 @@ export function ImagePeople({ index, people, zone, onChange }: { index: number; 
                   <Button
                     size="compact-xs"
                     variant="subtle"
-                    color="gray.9"
+                    color="gray"
                     onClick={async () => {
                       try {
                         await call('releases.record', { person, given: true, signedOn: todayIn(zone) });

@@ -124,7 +124,7 @@ export function ReviewPanel({
             </Button>
           )}
           {status !== 'archived' && can('planner') && (
-            <Button size="xs" variant="subtle" color="gray.9" leftSection={<IconArchive size={14} />} loading={busy} onClick={() => void step(() => call('reviews.archive', ref), 'Could not archive the post')}>
+            <Button size="xs" variant="subtle" color="gray" leftSection={<IconArchive size={14} />} loading={busy} onClick={() => void step(() => call('reviews.archive', ref), 'Could not archive the post')}>
               Archive
             </Button>
           )}
@@ -217,7 +217,7 @@ export function ReviewDiscussion({ post, history, zone, onReload }: { post: Post
           </Group>
         )}
       </Stack>
-      <Button size="compact-xs" variant="subtle" color="gray.9" w="fit-content" onClick={() => setShowHistory((v) => !v)} aria-expanded={showHistory}>
+      <Button size="compact-xs" variant="subtle" color="gray" w="fit-content" onClick={() => setShowHistory((v) => !v)} aria-expanded={showHistory}>
         {showHistory ? 'Hide history' : `History (${decisions.length})`}
       </Button>
       <Collapse expanded={showHistory}>

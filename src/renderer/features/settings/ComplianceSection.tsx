@@ -162,7 +162,7 @@ export function ComplianceSection() {
           <Button
             mt="sm"
             variant="subtle"
-            color="gray.9"
+            color="gray"
             leftSection={<IconRestore size={16} />}
             onClick={() => void save(view.institution, view.defaults, 'Back to the default rule pack.')}
           >

@@ -82,7 +82,7 @@ export function PeopleSection() {
                 ))}
                 <Table.Td>
                   {admin && person.id !== current?.id && (
-                    <Button size="compact-xs" variant="subtle" color="gray.9" onClick={() => void update(person, { archived: !person.archived })}>
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void update(person, { archived: !person.archived })}>
                       {person.archived ? 'Restore' : 'Archive'}
                     </Button>
                   )}
