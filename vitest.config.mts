@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // A 2-core CI machine running two browser suites at once answers slower than a laptop: a
+    // polled assertion waits up to 5 s (not Vitest's 1 s) before it counts as failed.
+    expect: { poll: { timeout: 5000 } },
   },
 });

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Chip,
@@ -15,7 +14,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPhotoPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { closuresOnDate, federalReserveHolidays, type SeriesFrequency } from '../../../shared/calendar-rules';
 import { channelTime, trackedUrl } from '../../../shared/posts';
@@ -35,7 +34,7 @@ import { ApiFailure } from '../../api/client';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ComplianceFindings } from '../review/ComplianceFindings';
 import { ReviewDiscussion, ReviewPanel, usePostReview } from '../review/ReviewPanel';
-import { ImagePeople } from '../review/ImagePeople';
+import { ImagesField } from './ImagesField';
 
 /** Open the editor on an existing post, or on a new one (optionally at a date and time). */
 export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
@@ -378,52 +377,7 @@ export function PostEditor({
               }
             }}
           />
-          <Stack gap={6}>
-            <Group justify="space-between">
-              <Text size="sm" fw={500}>
-                Images
-              </Text>
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPhotoPlus size={14} />}
-                onClick={() => set('images', [...draft.images, { src: '', alt: '' }])}
-              >
-                Add image
-              </Button>
-            </Group>
-            {draft.images.map((image, index) => (
-              <Stack key={index} gap={4}>
-              <Group gap="xs" align="flex-start" wrap="nowrap">
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={`Image ${index + 1}`}
-                  placeholder="media/photo.jpg or https://…"
-                  value={image.src}
-                  onChange={(e) => set('images', draft.images.map((im, i) => (i === index ? { ...im, src: e.currentTarget.value } : im)))}
-                />
-                <TextInput
-                  style={{ flex: 2 }}
-                  label={`Alt text for image ${index + 1}`}
-                  placeholder="Describe the image for people using screen readers"
-                  error={image.src.trim() && !image.alt.trim() ? 'Missing alt text' : undefined}
-                  value={image.alt}
-                  onChange={(e) => set('images', draft.images.map((im, i) => (i === index ? { ...im, alt: e.currentTarget.value } : im)))}
-                />
-                <ActionIcon
-                  mt={24}
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove image ${index + 1}`}
-                  onClick={() => set('images', draft.images.filter((_, i) => i !== index))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Group>
-              <ImagePeople index={index} people={image.people ?? []} zone={zone} onChange={(people) => set('images', draft.images.map((im, i) => (i === index ? { ...im, people } : im)))} />
-              </Stack>
-            ))}
-          </Stack>
+          <ImagesField images={draft.images} zone={zone} onChange={(images) => set('images', images)} />
           <Group align="flex-end" gap="xs">
             <TextInput style={{ flex: 1 }} label="Link" placeholder="https://" value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
             <Button variant="subtle" size="sm" onClick={() => setShowUtm((v) => !v)} aria-expanded={showUtm}>

@@ -28,7 +28,7 @@ export function PeopleSection() {
     void load();
   }, [load]);
 
-  const update = async (person: Profile, patch: { roles?: Role[]; archived?: boolean }) => {
+  const update = async (person: Profile, patch: { name?: string; roles?: Role[]; archived?: boolean }) => {
     try {
       await call('people.update', { id: person.id, revision: person.revision, ...patch });
       await Promise.all([load(), reloadSession()]);
@@ -65,7 +65,25 @@ export function PeopleSection() {
             {people.map((person) => (
               <Table.Tr key={person.id} opacity={person.archived ? 0.6 : 1}>
                 <Table.Td>
-                  {person.name} {person.id === current?.id && <Badge size="xs" variant="light" tt="none">you</Badge>} {person.archived && <Badge size="xs" color="gray" tt="none">archived</Badge>}
+                  <Group gap={6} wrap="nowrap">
+                    {admin && !person.archived ? (
+                      <TextInput
+                        size="xs"
+                        aria-label={`Name of ${person.name}`}
+                        defaultValue={person.name}
+                        key={`${person.id}-${person.revision}`}
+                        onBlur={(e) => {
+                          const name = e.currentTarget.value.trim();
+                          if (name && name !== person.name) void update(person, { name });
+                        }}
+                        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+                      />
+                    ) : (
+                      person.name
+                    )}
+                    {person.id === current?.id && <Badge size="xs" variant="light" tt="none">you</Badge>}
+                    {person.archived && <Badge size="xs" color="gray" tt="none">archived</Badge>}
+                  </Group>
                 </Table.Td>
                 {ROLES.map((role) => (
                   <Table.Td key={role}>
