@@ -87,9 +87,13 @@ describe('approvals, compliance and audit', () => {
     await expect.poll(() => editor.getByLabel('Comments').textContent()).toContain('State the rate as an APR, please.');
     await page.keyboard.press('Escape');
 
-    // the planner fixes the text and submits again
+    // the planner answers in the thread, fixes the text and submits again
     await actAs('Alex Rivera');
     editor = await openInCalendar('Spring auto loan special');
+    await editor.getByRole('button', { name: 'Reply to the comment by Morgan Lee' }).click();
+    await editor.getByRole('textbox', { name: 'Reply to Morgan Lee' }).fill('Done: the rate is an APR now.');
+    await editor.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect.poll(() => editor.locator('.sb-comment-reply').textContent()).toContain('Done: the rate is an APR now.');
     await editor.getByLabel('Text', { exact: true }).fill('Spring into a new car: auto loans from 4.99% APR. Apply at any branch.');
     await expect.poll(() => editor.getByText('No compliance findings', { exact: false }).count()).toBe(1);
     await editor.getByRole('button', { name: 'Save' }).click();

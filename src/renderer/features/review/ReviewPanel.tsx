@@ -176,8 +176,11 @@ export function ReviewPanel({
 export function ReviewDiscussion({ post, history, zone, onReload }: { post: Post; history: AuditEntry[]; zone: string; onReload: () => Promise<void> }) {
   const { current } = useSession();
   const [comment, setComment] = useState('');
+  const [replyTo, setReplyTo] = useState<AuditEntry | null>(null);
   const [showHistory, setShowHistory] = useState(false);
-  const comments = history.filter((e) => e.kind === 'post.comment' || e.kind === 'post.request_changes');
+  const all = history.filter((e) => e.kind === 'post.comment' || e.kind === 'post.request_changes');
+  // one thread per comment: each reply under the comment it answers
+  const comments = all.filter((c) => !c.body.replyTo).flatMap((root) => [root, ...all.filter((c) => c.body.replyTo === root.id)]);
   const decisions = history.filter((e) => DECISIONS.has(e.kind));
   return (
     <Stack gap="xs">
@@ -192,11 +195,30 @@ export function ReviewDiscussion({ post, history, zone, onReload }: { post: Post
               {c.kind === 'post.request_changes' ? ' · requested changes' : ''}
             </Text>
             <Text size="sm">{String(c.body.comment ?? c.body.text ?? '')}</Text>
+            {current && !c.body.replyTo && (
+              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setReplyTo(c)} aria-label={`Reply to the comment by ${c.actorName}`}>
+                Reply
+              </Button>
+            )}
           </div>
         ))}
         {current && (
           <Group align="flex-end" gap="xs">
-            <Textarea style={{ flex: 1 }} aria-label="Add a comment" placeholder="Add a comment for the team" autosize minRows={1} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+            <Textarea
+              style={{ flex: 1 }}
+              label={replyTo ? `Reply to ${replyTo.actorName}` : undefined}
+              aria-label={replyTo ? undefined : 'Add a comment'}
+              placeholder={replyTo ? 'Your reply' : 'Add a comment for the team'}
+              autosize
+              minRows={1}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+            />
+            {replyTo && (
+              <Button size="sm" variant="subtle" color="gray" onClick={() => setReplyTo(null)}>
+                Cancel reply
+              </Button>
+            )}
             <Button
               size="sm"
               variant="default"
@@ -204,15 +226,16 @@ export function ReviewDiscussion({ post, history, zone, onReload }: { post: Post
               disabled={comment.trim() === ''}
               onClick={async () => {
                 try {
-                  await call('reviews.comment', { postId: post.id, text: comment.trim() });
+                  await call('reviews.comment', { postId: post.id, text: comment.trim(), replyTo: replyTo?.id ?? null });
                   setComment('');
+                  setReplyTo(null);
                   await onReload();
                 } catch (error) {
                   showError(error, 'Could not add the comment');
                 }
               }}
             >
-              Comment
+              {replyTo ? 'Reply' : 'Comment'}
             </Button>
           </Group>
         )}
