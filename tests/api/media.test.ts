@@ -47,3 +47,14 @@ describe('media.preview', () => {
     }
   });
 });
+
+describe('mediaSha256', () => {
+  it('reads the content hash from a workspace media name, and nothing from any other src', async () => {
+    const { mediaSha256 } = await import('../../src/main/services/media');
+    const hash = 'a'.repeat(64);
+    expect(mediaSha256(`media/${hash}.jpg`)).toBe(hash);
+    expect(mediaSha256(`media/${hash}.jpg/../x`)).toBeNull();
+    expect(mediaSha256('media/photo.jpg')).toBeNull();
+    expect(mediaSha256(`https://cdn.example/${hash}.jpg`)).toBeNull();
+  });
+});

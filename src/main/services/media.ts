@@ -44,6 +44,9 @@ export function mediaPath(src: string): string | null {
   return clean;
 }
 
+/** Workspace media files are named by their content (`media/<sha256>.<ext>`): the hash of a src, or null for any other src. */
+export const mediaSha256 = (src: string): string | null => new RegExp(`^${MEDIA_FOLDER}/([0-9a-f]{64})\\.\\w+$`).exec(src)?.[1] ?? null;
+
 export function createMediaService(repos: Repositories, dbPath: string) {
   const workspaceDir = path.dirname(path.resolve(dbPath));
   return {

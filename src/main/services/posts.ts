@@ -5,6 +5,7 @@ import { validatePost } from '../../shared/posts';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from './errors';
+import { mediaSha256 } from './media';
 import type { AuditService } from './review/audit';
 import { postContentHash } from './review/hashing';
 import type { Access } from './review/people';
@@ -37,8 +38,7 @@ const postVersion = (post: Post) => ({
   channelIds: post.channelIds,
   baseText: post.baseText,
   channelTexts: post.channelTexts,
-  // workspace media files are named by their SHA-256, so the name is the image's content hash
-  images: post.images.map((i) => ({ src: i.src, alt: i.alt, people: i.people ?? [], sha256: /^media\/([0-9a-f]{64})\.\w+$/.exec(i.src)?.[1] ?? null })),
+  images: post.images.map((i) => ({ src: i.src, alt: i.alt, people: i.people ?? [], sha256: mediaSha256(i.src) })),
   link: post.link,
   categoryId: post.categoryId,
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ComplianceFinding } from '../compliance/schemas';
 import { AuditEntry } from '../domain/people';
 import { Id, LocalDate, Post, PostIssue, PostStatus, Revision, UtcInstant } from '../domain/schemas';
+import { YEAR_MONTH } from '../time';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -44,6 +45,9 @@ export type Signoff = z.infer<typeof Signoff>;
 export const LikenessRelease = z.object({ person: z.string(), given: z.boolean(), signedOn: LocalDate, note: z.string(), recordedBy: z.string(), recordedAt: UtcInstant });
 export type LikenessRelease = z.infer<typeof LikenessRelease>;
 
+/** An override's reason is a sentence, not "ok". */
+export const MIN_OVERRIDE_REASON = 10;
+
 const Step = z.object({ id: Id, revision: Revision });
 const Comment = z.string().trim().min(1, 'say what needs to change').max(5000);
 
@@ -58,7 +62,7 @@ export const reviewOperations = {
   'reviews.comment': op(z.object({ postId: Id, text: z.string().trim().min(1, 'a comment needs words').max(5000), replyTo: Id.nullable().optional() }), AuditEntry),
   /** An approver lets a blocking finding pass for this exact content, with a written reason. */
   'reviews.override': op(
-    z.object({ postId: Id, revision: Revision, ruleId: z.string().min(1).max(64), channelId: Id, reason: z.string().trim().min(10, 'write why (at least 10 characters)').max(2000) }),
+    z.object({ postId: Id, revision: Revision, ruleId: z.string().min(1).max(64), channelId: Id, reason: z.string().trim().min(MIN_OVERRIDE_REASON, `write why (at least ${MIN_OVERRIDE_REASON} characters)`).max(2000) }),
     PostReview,
   ),
   /** Comments and decisions on a post, oldest first. */
@@ -71,7 +75,7 @@ export const reviewOperations = {
   'releases.record': op(z.object({ person: z.string().trim().min(1).max(120), given: z.boolean(), signedOn: LocalDate, note: z.string().max(500).optional() }), LikenessRelease),
   /** The review packet of a month as a PDF (base64), the same file the CLI writes. */
   'packet.create': op(
-    z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'), jobId: z.string().min(1).max(100).optional() }),
+    z.object({ month: z.string().regex(YEAR_MONTH, 'expected a month YYYY-MM'), jobId: z.string().min(1).max(100).optional() }),
     z.object({ name: z.string(), pdfBase64: z.string(), pages: z.number().int(), posts: z.number().int() }),
   ),
 } as const;

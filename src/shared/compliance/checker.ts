@@ -208,4 +208,3 @@ export function checkCompliance(input: ComplianceInput, rules: readonly Complian
   return findings.sort((a, b) => a.span.start - b.span.start || (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1));
 }
 
-export const hasBlockingFinding = (findings: readonly ComplianceFinding[]): boolean => findings.some((f) => f.severity === 'blocking');

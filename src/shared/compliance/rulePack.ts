@@ -475,4 +475,3 @@ const pack: ComplianceRuleInput[] = [
 
 /** The default rules, parsed (defaults filled in). */
 export const DEFAULT_RULES: ComplianceRule[] = RuleList.parse(pack);
-export const DEFAULT_RULE_IDS = new Set(DEFAULT_RULES.map((rule) => rule.id));

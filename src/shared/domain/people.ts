@@ -61,7 +61,6 @@ export const AUDIT_KIND_LABELS: Record<string, string> = {
   'post.submit': 'Submitted for review',
   'post.approve': 'Approved',
   'post.request_changes': 'Changes requested',
-  'post.returned_to_review': 'Back to review after an edit',
   'post.export': 'Exported',
   'post.publish': 'Published',
   'post.archive': 'Archived',

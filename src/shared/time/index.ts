@@ -198,6 +198,17 @@ export function addDaysLocal(date: string, days: number): string {
   return format(addDays(new TZDate(year, month - 1, day, 'UTC'), days), 'yyyy-MM-dd');
 }
 
+/** A month as `YYYY-MM`. */
+export const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The first and last calendar date of a `YYYY-MM` month. */
+export function monthDays(month: string): { from: string; to: string } {
+  const match = YEAR_MONTH.exec(month);
+  if (!match) throw new RangeError(`monthDays: expected YYYY-MM, got "${month}"`);
+  const next = Number(match[2]) === 12 ? `${Number(match[1]) + 1}-01-01` : `${match[1]}-${String(Number(match[2]) + 1).padStart(2, '0')}-01`;
+  return { from: `${month}-01`, to: addDaysLocal(next, -1) };
+}
+
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekdayOfDate(date: string): number {
   const [year, month, day] = parseLocalDate(date);

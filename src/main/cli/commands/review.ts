@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { checkCompliance, type ComplianceFinding } from '../../../shared/compliance';
 import { STATUS_LABELS, type Category } from '../../../shared/domain/schemas';
-import { addDaysLocal, zonedDayStartUtc } from '../../../shared/time';
+import { YEAR_MONTH, addDaysLocal, zonedDayStartUtc } from '../../../shared/time';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
 import { parseLocalDateOption } from './posts';
@@ -50,8 +50,9 @@ export function registerReviewCommands(program: Command): void {
         const zone = services.workspace.timezone();
         const posts = services.posts.list({ from: zonedDayStartUtc(opts.from!, zone), to: zonedDayStartUtc(addDaysLocal(opts.to!, 1), zone) });
         const names = new Map(channels.map((c) => [c.id, c.name]));
+        const reviews = services.reviews.reviewMany(posts);
         const checked = posts.flatMap((post) => {
-          const { compliance } = services.reviews.review(post.id);
+          const { compliance } = reviews.get(post.id)!;
           return post.channelIds
             .map((channelId) => ({
               postId: post.id,
@@ -113,7 +114,7 @@ export function registerReviewCommands(program: Command): void {
     .requiredOption('-o, --output <file>', 'PDF file to write (not overwritten)')
     .option('--db <file>', 'workspace file', defaultDb())
     .action(async (opts: { month: string; output: string; db: string }) => {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new CliError(`--month: "${opts.month}" is not a month; expected YYYY-MM (e.g. 2027-01)`);
+      if (!YEAR_MONTH.test(opts.month)) throw new CliError(`--month: "${opts.month}" is not a month; expected YYYY-MM (e.g. 2027-01)`);
       if (fs.existsSync(opts.output)) throw new CliError(`${opts.output} already exists; nothing was written.`);
       await withWorkspace(openExistingWorkspace(opts.db), async ({ services }) => {
         const packet = await services.packets.build(opts.month);

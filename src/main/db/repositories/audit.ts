@@ -28,9 +28,8 @@ export function createAuditRepository(db: Db) {
   const allStmt = db.prepare<[], AuditRow>(`${SELECT} ORDER BY seq`);
   return {
     last: (): { hash: string; seq: number } | null => lastStmt.get() ?? null,
-    insert: (entry: Omit<AuditEntry, 'seq'>): void => {
-      insertStmt.run({ ...entry, body: JSON.stringify(entry.body) });
-    },
+    /** Appends an entry; returns its sequence number. */
+    insert: (entry: Omit<AuditEntry, 'seq'>): number => Number(insertStmt.run({ ...entry, body: JSON.stringify(entry.body) }).lastInsertRowid),
     forSubject: (subjectId: string): AuditEntry[] => bySubjectStmt.all(subjectId).map(fromRow),
     /** Every entry in order, one at a time (verify and export read the whole chain). */
     *iterate(): Generator<AuditEntry> {

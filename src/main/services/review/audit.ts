@@ -68,8 +68,7 @@ export function createAuditService(repos: Repositories, author: () => Author) {
       prevHash,
     };
     const hash = entryHash(entry);
-    repos.audit.insert({ ...entry, hash });
-    const seq = repos.audit.last()!.seq;
+    const seq = repos.audit.insert({ ...entry, hash });
     repos.settings.set(HEAD_KEY, `${seq}:${hash}`);
     return { ...entry, seq, hash };
   };

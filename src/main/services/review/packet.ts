@@ -8,7 +8,7 @@ import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interface
 import { countedText, signalText } from '../../../shared/planning/mixReport';
 import { NETWORK_LABELS, STATUS_LABELS, type Post } from '../../../shared/domain/schemas';
 import { channelText, channelTime } from '../../../shared/posts';
-import { addDaysLocal, eachLocalDate, formatInZone, isoWeekdayOfDate, utcToZonedWallTime } from '../../../shared/time';
+import { YEAR_MONTH, eachLocalDate, formatInZone, isoWeekdayOfDate, monthDays, utcToZonedWallTime } from '../../../shared/time';
 import { AUDIT_KIND_LABELS, personKey } from '../../../shared/domain/people';
 import { ServiceError } from '../errors';
 import type { ChannelService } from '../channels';
@@ -18,6 +18,7 @@ import type { WorkspaceService } from '../workspace';
 import type { Session } from './people';
 import type { PolicyService } from './policy';
 import type { ReviewService } from './reviews';
+import type { LikenessRelease, PostReview } from '../../../shared/api/reviews';
 import type { ReleaseService } from './releases';
 
 export interface PacketDependencies {
@@ -61,15 +62,21 @@ function pdfmake(): typeof import('pdfmake') {
   return pdfmakeInstance;
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DECISION_KINDS = new Set(['post.submit', 'post.approve', 'post.request_changes', 'post.export', 'post.publish', 'compliance.override', 'post.changed_after_export']);
+
+/** What every post's section of one packet shares. */
+interface MonthView {
+  zone: string;
+  channelNames: Map<string, { name: string; network: string }>;
+  categoryNames: Map<string, string>;
+  releases: Map<string, LikenessRelease>;
+}
 
 export function monthRange(month: string): { from: string; to: string; label: string } {
-  const match = MONTH.exec(month);
-  if (!match) throw new ServiceError('validation', `month: "${month}" is not a month; expected YYYY-MM (e.g. 2027-01)`, [{ path: 'month', message: 'expected YYYY-MM' }]);
-  const from = `${month}-01`;
-  const next = Number(match[2]) === 12 ? `${Number(match[1]) + 1}-01-01` : `${match[1]}-${String(Number(match[2]) + 1).padStart(2, '0')}-01`;
+  if (!YEAR_MONTH.test(month)) throw new ServiceError('validation', `month: "${month}" is not a month; expected YYYY-MM (e.g. 2027-01)`, [{ path: 'month', message: 'expected YYYY-MM' }]);
+  const { from, to } = monthDays(month);
   const label = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${from}T12:00:00Z`));
-  return { from, to: addDaysLocal(next, -1), label };
+  return { from, to, label };
 }
 
 // The PDF's font has no emoji: each is written as [emoji] rather than an empty box.
@@ -122,10 +129,10 @@ export function createPacketService(s: PacketDependencies) {
     return dataUrl && /^data:image\/(png|jpeg);/.test(dataUrl) && dataUrl.length < MAX_IMAGE_BYTES * 1.4 ? dataUrl : null;
   };
 
-  const postSection = (post: Post, zone: string, channelNames: Map<string, { name: string; network: string }>, categoryNames: Map<string, string>): Content[] => {
-    const review = s.reviews.review(post.id);
+  const postSection = (post: Post, review: PostReview, month: MonthView): Content[] => {
+    const { zone, channelNames, categoryNames, releases } = month;
     const history = s.reviews.history(post.id);
-    const decisions = history.filter((e) => ['post.submit', 'post.approve', 'post.request_changes', 'post.returned_to_review', 'post.export', 'post.publish', 'compliance.override', 'post.changed_after_export'].includes(e.kind));
+    const decisions = history.filter((e) => DECISION_KINDS.has(e.kind));
     const comments = history.filter((e) => e.kind === 'post.comment' || e.kind === 'post.request_changes');
     const when = post.scheduledAt ? formatInZone(post.scheduledAt, zone, "EEE d MMM yyyy, HH:mm") : 'not scheduled';
     const blocks: Content[] = [
@@ -180,7 +187,6 @@ export function createPacketService(s: PacketDependencies) {
         margin: [0, 2, 0, 4],
       });
     }
-    const releases = s.releases.all();
     const peopleLine = (people: string[] | undefined): string =>
       (people ?? [])
         .map((person) => {
@@ -227,7 +233,9 @@ export function createPacketService(s: PacketDependencies) {
       const me = s.session.currentOrNull();
       const counts = new Map<string, number>();
       for (const p of posts) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
-      const blocking = posts.reduce((n, p) => n + s.reviews.review(p.id).compliance.filter((f) => f.severity === 'blocking' && !f.override).length, 0);
+      const reviews = s.reviews.reviewMany(posts);
+      const blocking = [...reviews.values()].reduce((n, r) => n + r.compliance.filter((f) => f.severity === 'blocking' && !f.override).length, 0);
+      const view: MonthView = { zone, channelNames: channels, categoryNames: categories, releases: s.releases.all() };
 
       const summary: Content = {
         table: {
@@ -293,7 +301,7 @@ export function createPacketService(s: PacketDependencies) {
           { text: 'Content mix against target', style: 'h2', pageBreak: 'before' },
           mixTable,
           { text: `Posts (${posts.length})`, style: 'h2' },
-          ...(posts.length === 0 ? [{ text: 'No posts scheduled this month.', color: DIM }] : posts.flatMap((p) => postSection(p, zone, channels, categories))),
+          ...(posts.length === 0 ? [{ text: 'No posts scheduled this month.', color: DIM }] : posts.flatMap((p) => postSection(p, reviews.get(p.id)!, view))),
         ],
       };
       const output = pdfmake().createPdf(doc);

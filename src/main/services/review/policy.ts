@@ -1,17 +1,12 @@
 // The bank's social-media policy (FFIEC guidance: train staff, define what is not allowed): kept
 // as versions in the audit trail; everyone accepts the current version before drafting or approving.
+import type { PolicyVersion } from '../../../shared/api/people';
 import type { Profile } from '../../../shared/domain/people';
 import type { Repositories } from '../../db/repositories';
 import { ServiceError } from '../errors';
 import type { AuditService } from './audit';
 import { sha256 } from './hashing';
 
-export interface PolicyVersion {
-  version: number;
-  text: string;
-  publishedAt: string;
-  publishedBy: string;
-}
 
 export function createPolicyService(repos: Repositories, audit: AuditService) {
   const current = (): PolicyVersion | null => {

@@ -1,20 +1,12 @@
 // Likeness releases: a signed release for each person an image shows, recorded (given or refused,
 // the date signed, who recorded it) in the audit trail. No release, no approval.
+import type { LikenessRelease } from '../../../shared/api/reviews';
 import { personKey } from '../../../shared/domain/people';
 import type { Repositories } from '../../db/repositories';
 import { ServiceError } from '../errors';
 import type { AuditService } from './audit';
 import type { Access } from './people';
 
-export interface LikenessRelease {
-  person: string;
-  given: boolean;
-  /** The date on the signed release (YYYY-MM-DD). */
-  signedOn: string;
-  note: string;
-  recordedBy: string;
-  recordedAt: string;
-}
 
 
 export function createReleaseService(repos: Repositories, access: Access, audit: Pick<AuditService, 'record'>) {

@@ -1,9 +1,10 @@
 // The review workflow: draft -> in review -> approved (or changes requested) -> exported ->
 // published; archived. Each step checks the person's role, the post's findings and four-eyes, and
 // is written to the audit trail with the post's content hash.
-import { checkPostCompliance, type ComplianceFinding } from '../../../shared/compliance';
+import { MIN_OVERRIDE_REASON, type PostReview, type ReviewedFinding, type Signoff, type SignoffChange } from '../../../shared/api/reviews';
+import { checkPostCompliance } from '../../../shared/compliance';
 import { personKey, type AuditEntry } from '../../../shared/domain/people';
-import type { Post, PostIssue, PostStatus } from '../../../shared/domain/schemas';
+import type { Post, PostStatus } from '../../../shared/domain/schemas';
 import { STATUS_LABELS } from '../../../shared/domain/schemas';
 import { zonedDayStartUtc, addDaysLocal } from '../../../shared/time';
 import type { Repositories } from '../../db/repositories';
@@ -17,48 +18,6 @@ import type { ReleaseService } from './releases';
 import type { Access } from './people';
 
 export const FOUR_EYES_KEY = 'review.fourEyes';
-export const MIN_OVERRIDE_REASON = 10;
-
-export interface ReviewedFinding extends ComplianceFinding {
-  channelId: string;
-  override: { by: string; at: string; reason: string } | null;
-}
-
-export interface PostReview {
-  postId: string;
-  status: PostStatus;
-  contentHash: string;
-  /** Network rules, dates and times (errors and warnings). */
-  issues: PostIssue[];
-  compliance: ReviewedFinding[];
-  /** What must be fixed before the post can be approved, in words; empty = nothing. */
-  blockers: string[];
-  /** What must be fixed before it can even be submitted: network rules, dates, channels (not compliance, which review decides). */
-  submitBlockers: string[];
-}
-
-export interface SignoffPost {
-  id: string;
-  title: string;
-  scheduledAt: string | null;
-  hash: string;
-}
-export interface SignoffChange {
-  postId: string;
-  title: string;
-  change: 'added' | 'removed' | 'edited' | 'moved';
-}
-export interface Signoff {
-  id: string;
-  label: string;
-  from: string;
-  to: string;
-  by: string;
-  at: string;
-  posts: SignoffPost[];
-  stale: boolean;
-  changes: SignoffChange[];
-}
 
 /** Statuses a sign-off counts as reviewed. */
 const REVIEWED: ReadonlySet<PostStatus> = new Set(['approved', 'exported', 'published']);
@@ -88,12 +47,23 @@ export function createReviewService(deps: {
     return map;
   };
 
-  const review = (post: Post): PostReview => {
+  /** What reviewing reads besides the post, read once for any number of posts. */
+  const readReviewContext = () => {
+    let recorded: ReturnType<ReleaseService['all']> | null = null;
+    return {
+      channels: new Map(repos.channels.list().map((c) => [c.id, c])),
+      categories: new Map(repos.categories.list().map((c) => [c.id, c])),
+      settings: compliance.settings(),
+      releases: () => (recorded ??= releases.all()),
+    };
+  };
+  type ReviewContext = ReturnType<typeof readReviewContext>;
+
+  const review = (post: Post, context: ReviewContext = readReviewContext()): PostReview => {
+    const { channels, categories } = context;
     const contentHash = postContentHash(post);
-    const channels = new Map(repos.channels.list().map((c) => [c.id, c]));
-    const categories = new Map(repos.categories.list().map((c) => [c.id, c]));
     const overrides = overridesFor(post.id, contentHash);
-    const found = checkPostCompliance(post, channels, categories, compliance.settings()).flatMap(({ channelId, findings }) =>
+    const found = checkPostCompliance(post, channels, categories, context.settings).flatMap(({ channelId, findings }) =>
       findings.map((finding): ReviewedFinding => {
         const entry = overrides.get(`${channelId}|${finding.ruleId}`);
         return { ...finding, channelId, override: entry ? { by: entry.actorName, at: entry.at, reason: String(entry.body.reason) } : null };
@@ -104,7 +74,7 @@ export function createReviewService(deps: {
       ...(post.channelIds.length === 0 ? ['Choose at least one channel.'] : []),
       ...post.issues.filter((i) => i.severity === 'error').map((i) => `${channelName(i.channelId)}: ${i.message}`),
     ];
-    const recorded = post.images.some((i) => i.people?.length) ? releases.all() : new Map();
+    const recorded = post.images.some((i) => i.people?.length) ? context.releases() : new Map();
     const releaseBlockers = post.images.flatMap((image, index) =>
       (image.people ?? []).flatMap((person) => {
         const release = recorded.get(personKey(person));
@@ -177,7 +147,7 @@ export function createReviewService(deps: {
   };
 
   const signoffFrom = (entry: AuditEntry): Signoff => {
-    const recorded = entry.body.posts as SignoffPost[];
+    const recorded = entry.body.posts as Signoff['posts'][number][];
     const from = String(entry.body.from);
     const to = String(entry.body.to);
     const now = new Map(postsInRange(from, to).map((p) => [p.id, p]));
@@ -205,6 +175,11 @@ export function createReviewService(deps: {
     },
 
     review: (id: string): PostReview => review(posts.get(id)),
+    /** Reviews of many posts (a month's packet, a range check), reading channels, rules and releases once. */
+    reviewMany(list: readonly Post[]): Map<string, PostReview> {
+      const context = readReviewContext();
+      return new Map(list.map((post) => [post.id, review(post, context)]));
+    },
     /** Scheduled posts of a range of local dates (archived ones left out), as sign-offs and the packet count them. */
     postsInRange,
 
@@ -313,7 +288,7 @@ export function createReviewService(deps: {
           const names = pending.slice(0, 5).map((p) => `"${p.title}" (${STATUS_LABELS[p.status].toLowerCase()})`).join(', ');
           throw bad(`${pending.length} of ${inRange.length} posts in ${input.label} are not approved yet: ${names}${pending.length > 5 ? ', …' : ''}.`, 'from');
         }
-        const recorded: SignoffPost[] = inRange.map((p) => ({ id: p.id, title: p.title, scheduledAt: p.scheduledAt, hash: postContentHash(p) }));
+        const recorded: Signoff['posts'][number][] = inRange.map((p) => ({ id: p.id, title: p.title, scheduledAt: p.scheduledAt, hash: postContentHash(p) }));
         const entry = audit.record({ kind: 'signoff.create', subjectType: 'range', subjectId: `${input.from}..${input.to}`, body: { label: input.label, from: input.from, to: input.to, posts: recorded } });
         return signoffFrom(entry);
       });

@@ -3,9 +3,10 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import type { PostImage } from '../../../shared/domain/schemas';
-import { ImagePeople } from '../review/ImagePeople';
+import { ImagePeople, useReleases } from '../review/ImagePeople';
 
 export function ImagesField({ images, zone, onChange }: { images: PostImage[]; zone: string; onChange: (images: PostImage[]) => void }) {
+  const [releases, reloadReleases] = useReleases(images.length > 0);
   return (
     <Stack gap={6}>
       <Group justify="space-between">
@@ -49,7 +50,7 @@ export function ImagesField({ images, zone, onChange }: { images: PostImage[]; z
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
-        <ImagePeople index={index} people={image.people ?? []} zone={zone} onChange={(people) => onChange(images.map((im, i) => (i === index ? { ...im, people } : im)))} />
+        <ImagePeople index={index} people={image.people ?? []} zone={zone} releases={releases} onRecorded={reloadReleases} onChange={(people) => onChange(images.map((im, i) => (i === index ? { ...im, people } : im)))} />
         </Stack>
       ))}
     </Stack>

@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/co
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ComplianceSettingsView } from '../../../shared/api/audit';
-import type { PostReview } from '../../../shared/api/reviews';
+import { MIN_OVERRIDE_REASON, type PostReview } from '../../../shared/api/reviews';
 import { checkCompliance } from '../../../shared/compliance/checker';
 import type { ComplianceFinding } from '../../../shared/compliance/schemas';
 import type { Category, Channel } from '../../../shared/domain/schemas';
@@ -130,7 +130,7 @@ export function ComplianceFindings({
                         <TextInput size="xs" style={{ flex: 1 }} label="Why this finding does not apply" value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
                         <Button
                           size="xs"
-                          disabled={reason.trim().length < 10}
+                          disabled={reason.trim().length < MIN_OVERRIDE_REASON}
                           onClick={async () => {
                             for (const c of channels) await onOverride({ ...finding, channelId: c.id }, reason.trim());
                             setOverriding(null);

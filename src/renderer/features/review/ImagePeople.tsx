@@ -10,8 +10,8 @@ import { formatDate, todayIn } from '../../app/format';
 import { useSession } from '../../app/session';
 
 
-export function ImagePeople({ index, people, zone, onChange }: { index: number; people: string[]; zone: string; onChange: (people: string[]) => void }) {
-  const { can } = useSession();
+/** The workspace's releases by person, loaded once for all of a post's images. */
+export function useReleases(enabled: boolean): [Map<string, LikenessRelease>, () => Promise<void>] {
   const [releases, setReleases] = useState<Map<string, LikenessRelease>>(new Map());
   const load = useCallback(async () => {
     try {
@@ -21,8 +21,27 @@ export function ImagePeople({ index, people, zone, onChange }: { index: number; 
     }
   }, []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (enabled) void load();
+  }, [load, enabled]);
+  return [releases, load];
+}
+
+export function ImagePeople({
+  index,
+  people,
+  zone,
+  releases,
+  onRecorded,
+  onChange,
+}: {
+  index: number;
+  people: string[];
+  zone: string;
+  releases: Map<string, LikenessRelease>;
+  onRecorded: () => Promise<void>;
+  onChange: (people: string[]) => void;
+}) {
+  const { can } = useSession();
   return (
     <div>
       <TagsInput
@@ -58,7 +77,7 @@ export function ImagePeople({ index, people, zone, onChange }: { index: number; 
                     onClick={async () => {
                       try {
                         await call('releases.record', { person, given: true, signedOn: todayIn(zone) });
-                        await load();
+                        await onRecorded();
                       } catch (error) {
                         showError(error, 'Could not record the release');
                       }

@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconSignature } fr
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Signoff } from '../../../shared/api/reviews';
 import { STATUS_LABELS, type Post } from '../../../shared/domain/schemas';
-import { addDaysLocal, zonedDayStartUtc } from '../../../shared/time';
+import { YEAR_MONTH, addDaysLocal, monthDays, zonedDayStartUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { base64Bytes, downloadFile } from '../../app/download';
 import { showError } from '../../app/errors';
@@ -19,10 +19,6 @@ import { STATUS_COLORS } from './ReviewPanel';
 
 const monthLabel = (month: string): string =>
   new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
-const monthEnd = (month: string): string => {
-  const [y, m] = month.split('-').map(Number);
-  return addDaysLocal(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
-};
 /** This month and the next eleven, and the previous three. */
 const monthChoices = (today: string): string[] => {
   const [y, m] = today.split('-').map(Number);
@@ -38,9 +34,8 @@ export function ReviewPage() {
   const { can } = useSession();
   const [params, setParams] = usePageParams('review');
   const today = todayIn(zone);
-  const month = /^\d{4}-\d{2}$/.test(params.month ?? '') ? params.month! : today.slice(0, 7);
-  const from = `${month}-01`;
-  const to = monthEnd(month);
+  const month = YEAR_MONTH.test(params.month ?? '') ? params.month! : today.slice(0, 7);
+  const { from, to } = monthDays(month);
   const label = monthLabel(month);
   const [queue, setQueue] = useState<Post[]>([]);
   const [monthPosts, setMonthPosts] = useState<Post[]>([]);

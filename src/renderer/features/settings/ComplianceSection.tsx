@@ -5,7 +5,7 @@ import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Switch, T
 import { IconPlus, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ComplianceSettingsView } from '../../../shared/api/audit';
-import type { ComplianceRule, InstitutionType } from '../../../shared/compliance/schemas';
+import { INSTITUTION_LABELS, INSTITUTION_TYPES, type ComplianceRule, type InstitutionType } from '../../../shared/compliance/schemas';
 import { call } from '../../api/client';
 import { useSession } from '../../app/session';
 import { forgetComplianceSettings } from '../review/ComplianceFindings';
@@ -100,10 +100,7 @@ export function ComplianceSection() {
             disabled={!admin}
             value={view.institution}
             onChange={(v) => void save(v as InstitutionType, view.rules, v === 'bank' ? 'Checked as an FDIC-insured bank.' : 'Checked as an NCUA-insured credit union.')}
-            data={[
-              { value: 'bank', label: 'Bank (FDIC)' },
-              { value: 'credit_union', label: 'Credit union (NCUA)' },
-            ]}
+            data={INSTITUTION_TYPES.map((value) => ({ value, label: INSTITUTION_LABELS[value] }))}
           />
         </Group>
         <Table mt="md" aria-label="Compliance rules" verticalSpacing={4}>
