@@ -83,7 +83,7 @@ export function ImagePeople({
                       }
                     }}
                   >
-                    Signed release is on file
+                    Record the signed release
                   </Button>
                 )}
               </Group>
