@@ -87,6 +87,12 @@ function write(version: number): void {
       prevHash = hash;
     });
   }
+  // Story intake: who sent the idea, whom it features, its photo; the marathon post was made from it
+  if (version >= 7) {
+    run("UPDATE ideas SET submitter_email = 'sam@fixture.example', featured = ?, photos = ?, notes = 'From the spring newsletter', source = 'storyidea', source_hash = ? WHERE id = ?",
+      JSON.stringify([{ name: 'Elm Street team', consentStated: true }]), JSON.stringify([{ src: `media/${'a'.repeat(64)}.jpg`, alt: 'The garden', originalName: 'garden.jpg' }]), 'b'.repeat(64), ID.idea);
+    run('UPDATE posts SET idea_id = ? WHERE id = ?', ID.idea, ID.marathon);
+  }
   db.close();
 }
 

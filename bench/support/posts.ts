@@ -15,6 +15,7 @@ export function benchPost(fields: Pick<Post, 'title' | 'channelIds' | 'categoryI
     status: 'draft',
     placeholder: false,
     seriesId: null,
+    ideaId: null,
     issues: [],
     revision: 1,
     createdAt: now,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/shared/api/contract';
-import type { Idea, Post } from '../../src/shared/domain/schemas';
+import type { Post } from '../../src/shared/domain/schemas';
+import type { Idea } from '../../src/shared/domain/ideas';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
 
 const cleanups: Array<() => void> = [];
@@ -11,7 +12,7 @@ const ok = <T>(result: ApiResult<unknown>): T => {
 };
 
 describe('story ideas', () => {
-  it('an accepted idea is scheduled by the planner into a slot of its category, and becomes used', async () => {
+  it('an accepted idea is scheduled by the planner into a slot of its category; the idea is then scheduled, linked to its post', async () => {
     const ws = tempWorkspace({ demo: true });
     cleanups.push(ws.cleanup);
     const categories = ws.services.categories.list();
@@ -42,7 +43,8 @@ describe('story ideas', () => {
     expect(posts[0].categoryId).toBe(highlights.id);
     expect(posts[0].scheduledAt! >= '2027-04-01').toBe(true);
     expect(posts[0].scheduledAt! < '2027-05-01T05:00:00.000Z').toBe(true);
-    expect(ok<Idea[]>(await ws.dispatch('ideas.list', { statuses: ['used'] })).map((i) => i.id)).toContain(idea.id);
+    expect(posts[0].ideaId).toBe(idea.id);
+    expect(ok<Idea[]>(await ws.dispatch('ideas.list', { statuses: ['scheduled'] })).map((i) => i.id)).toContain(idea.id);
   });
 
   it('refuses an idea that expires before it can run, changing nothing', async () => {

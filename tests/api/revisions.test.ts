@@ -1,7 +1,8 @@
 // Compare-and-set: a write names the revision it read; a stale one is refused with the other
 // version attached, and nothing changes.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Channel, Idea, Post } from '../../src/shared/domain/schemas';
+import type { Channel, Post } from '../../src/shared/domain/schemas';
+import type { Idea } from '../../src/shared/domain/ideas';
 import { dbFingerprint, tempWorkspace } from '../support/workspace';
 
 const ws = tempWorkspace({ demo: true });

@@ -15,6 +15,20 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('schema fixtures', () => {
+  it('an idea a version before 7 called rejected is declined after the migration', () => {
+    const file = path.join(tempDir(), 'v6.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'v6.sqlite'), file);
+    const raw = new Database(file);
+    raw.prepare("UPDATE ideas SET status = 'rejected'").run();
+    raw.close();
+    const ws = openWorkspace({ dbPath: file });
+    try {
+      expect(ws.services.ideas.list().map((i) => i.status)).toEqual(['declined']);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('there is a fixture for every schema version', () => {
     expect(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(MIGRATIONS.map((m) => `v${m.version}.sqlite`).sort());
   });
@@ -58,6 +72,11 @@ describe('schema fixtures', () => {
       // every row starts at revision 1 once revisions exist
       expect([...posts, ...channels, ...s.categories.list(), ...s.ideas.list()].every((r) => r.revision === 1)).toBe(true);
       expect(s.ideas.list().map((i) => [i.title, i.branch, i.status, i.latest])).toEqual([['Branch garden', 'Elm Street', 'accepted', '2026-09-30']]);
+      // story intake came with version 7: older ideas get empty submitter details, no photos, no link
+      const [idea] = s.ideas.list();
+      expect([idea.submitterEmail, idea.featured, idea.photos.map((p) => p.originalName), idea.source, marathon.ideaId]).toEqual(
+        version >= 7 ? ['sam@fixture.example', [{ name: 'Elm Street team', consentStated: true }], ['garden.jpg'], 'storyidea', idea.id] : ['', [], [], 'manual', null],
+      );
 
       if (version >= 2) {
         expect(s.calendar.listBlackouts().map((b) => [b.startDate, b.endDate, b.reason])).toEqual([['2026-07-03', '2026-07-05', 'Quiet period']]);
@@ -77,7 +96,9 @@ describe('schema fixtures', () => {
       // the migrated workspace takes writes, and the trail goes on from where it was
       const edited = s.posts.update({ id: marathon.id, revision: marathon.revision, notes: 'after migration' });
       expect(edited.revision).toBe(marathon.revision + 1);
-      expect(s.audit.verify()).toMatchObject({ ok: true, entries: version >= 6 ? 3 : 2 });
+      // from version 7 the marathon post was made from the idea, which follows it to scheduled
+      expect(s.audit.verify()).toMatchObject({ ok: true, entries: (version >= 6 ? 3 : 2) + (version >= 7 ? 1 : 0) });
+      if (version >= 7) expect(s.ideas.list()[0].status).toBe('scheduled');
     } finally {
       ws.close();
     }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, OperationName, OperationOutput } from '../../shared/api/contract';
 import type { Services } from '../services';
+import { createIntakeHandlers } from './intakeHandlers';
 import { createReviewHandlers } from './reviewHandlers';
 
 type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
@@ -34,9 +35,6 @@ export function createHandlers(s: Services): Handlers {
     'observances.list': () => s.calendar.listObservances(),
     'observances.save': ({ observances }) => s.calendar.saveObservances(observances),
     'series.create': (input) => s.calendar.createSeries(input),
-    'ideas.list': ({ statuses }) => s.ideas.list(statuses),
-    'ideas.create': (input) => s.ideas.create(input),
-    'ideas.update': (input) => s.ideas.update(input),
     'planning.preview': (scope) => s.planning.preview(scope),
     'planning.apply': (scope) => s.planning.apply(scope),
     'planning.undo': ({ batchId }) => s.planning.undo(batchId),
@@ -47,7 +45,6 @@ export function createHandlers(s: Services): Handlers {
     'export.changed': () => s.exports.changed(),
     'onboarding.get': () => s.onboarding.get(),
     'onboarding.loadDemo': () => s.onboarding.loadDemo(),
-    'media.preview': ({ path }) => ({ dataUrl: s.media.preview(path) }),
     'backups.list': () => ({ folder: s.backups.folder(), policy: s.backups.policy(), backups: s.backups.list() }),
     'backups.create': () => s.backups.backupNow(),
     'backups.setPolicy': (policy) => s.backups.setPolicy(policy),
@@ -56,5 +53,6 @@ export function createHandlers(s: Services): Handlers {
     'jobs.progress': ({ jobId }) => ({ jobId, state: 'unknown', phase: '', done: 0, total: 0 }),
     'jobs.cancel': () => ({ cancelled: false }),
     ...createReviewHandlers(s),
+    ...createIntakeHandlers(s),
   };
 }

@@ -14,6 +14,7 @@ import { registerBackupCommands } from './commands/backups';
 import { registerDoctorCommand } from './commands/doctor';
 import { registerChannelCommands } from './commands/channels';
 import { registerReviewCommands } from './commands/review';
+import { registerIdeaCommands } from './commands/ideas';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -83,6 +84,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerDoctorCommand(program);
   registerReviewCommands(program);
+  registerIdeaCommands(program);
   return program;
 }
 

@@ -1,11 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDays, format, startOfMonth, subMonths } from 'date-fns';
+import { addDays, format, startOfMonth, subDays, subMonths } from 'date-fns';
 import type { Category, Channel, Network, Post, PostStatus } from '../../shared/domain/schemas';
 import { newId, nowIso } from '../db/repositories/rows';
 import type { Role } from '../../shared/domain/people';
+import type { IdeaStatus } from '../../shared/domain/ideas';
 import type { Services } from '../services';
+import { resourcePath } from '../resources';
 
 export const DEMO_BANK = { name: 'Riverside Community Bank', timezone: 'America/New_York' };
 
@@ -66,31 +68,22 @@ const DEMO_IMAGE_FILES: Record<string, string> = {
   'Products & promotions': 'product.png',
 };
 
-/** resources/demo-media from the source tree, the built out/main (or its chunks), or the packaged app. */
-function demoMediaFolder(): string {
-  let dir = __dirname;
-  for (let up = 0; up < 5; up++, dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'resources', 'demo-media');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error(`the demo images (resources/demo-media) are missing beside ${__dirname}`);
-}
-
 /** Copies the demo images into the workspace media folder; returns each category's image path. */
 function addDemoImages(services: Omit<Services, 'onboarding' | 'packets'>): Record<string, string> {
-  const folder = demoMediaFolder();
+  const folder = resourcePath('demo-media');
   return Object.fromEntries(
     Object.entries(DEMO_IMAGE_FILES).map(([category, file]) => [category, services.media.addBytes(fs.readFileSync(path.join(folder, file)), file).path]),
   );
 }
 
-const STAFF_IDEAS = [
-  { title: 'Teller Jake coaches a youth soccer team', submittedBy: 'Jake Miller', branch: 'Oak Street', category: 'Employee highlights' },
-  { title: 'Customer who saved for 30 years to open a café', submittedBy: 'Linda Park', branch: 'Main Street', category: 'Community & customer stories' },
-  { title: 'Our drive-through dog treats tradition', submittedBy: 'Sam Ortiz', branch: 'West Side', category: 'Employee highlights' },
-  { title: 'Quiz: how many coins fit in the lobby jar?', submittedBy: 'Priya Shah', branch: 'Main Street', category: 'Questions & conversation' },
-  { title: 'Fraud-prevention tips from our security team', submittedBy: 'Dana White', branch: 'Operations', category: 'Financial tips & education' },
-  { title: 'Branch staff knit hats for the NICU', submittedBy: 'Grace Lee', branch: 'Riverside Plaza', category: 'Employee highlights' },
+const STAFF_IDEAS: Array<{ title: string; story: string; submittedBy: string; branch: string; category: string; featured: string[]; status: IdeaStatus; photo?: boolean; declineReason?: string }> = [
+  { title: 'Teller Jake coaches a youth soccer team', story: 'Jake has coached the Oak Street Otters, a team of eight-year-olds, every Saturday for three seasons. This year they won the town cup.', submittedBy: 'Jake Miller', branch: 'Oak Street', category: 'Employee highlights', featured: ['Jake Miller'], status: 'new', photo: true },
+  { title: 'Customer who saved for 30 years to open a café', story: 'Rosa opened her first savings account with us in 1996. Last month she opened Café Rosa on Main Street.', submittedBy: 'Linda Park', branch: 'Main Street', category: 'Community & customer stories', featured: ['Rosa Alvarez'], status: 'accepted' },
+  { title: 'Our drive-through dog treats tradition', story: 'Every dog that comes through the West Side drive-through gets a biscuit. We have handed out 4,000 this year.', submittedBy: 'Sam Ortiz', branch: 'West Side', category: 'Employee highlights', featured: [], status: 'accepted', photo: true },
+  { title: 'Quiz: how many coins fit in the lobby jar?', story: 'Guess the number of coins in the Main Street lobby jar; the closest guess picks the charity we donate it to.', submittedBy: 'Priya Shah', branch: 'Main Street', category: 'Questions & conversation', featured: [], status: 'needs_info' },
+  { title: 'Fraud-prevention tips from our security team', story: 'Dana’s team sees the same three scams every week. Five tips to spot them.', submittedBy: 'Dana White', branch: 'Operations', category: 'Financial tips & education', featured: ['Dana White'], status: 'accepted' },
+  { title: 'Branch staff knit hats for the NICU', story: 'The Riverside Plaza team knitted 120 tiny hats for the county hospital’s newborn unit.', submittedBy: 'Grace Lee', branch: 'Riverside Plaza', category: 'Employee highlights', featured: ['Grace Lee', 'Tom Reyes'], status: 'new', photo: true },
+  { title: 'Our new rate special', story: 'Could we post about the new CD rate?', submittedBy: 'Chris Doyle', branch: 'Main Street', category: 'Products & promotions', featured: [], status: 'declined', declineReason: 'Product posts come from marketing with compliance review; thanks for the nudge.' },
 ];
 
 /** Deterministic pseudo-random numbers so the demo looks the same every time it is created. */
@@ -177,6 +170,7 @@ export function seedDemoWorkspace(services: Omit<Services, 'onboarding' | 'packe
           status,
           placeholder: false,
           seriesId: null,
+          ideaId: null,
           issues: [],
           revision: 1,
           createdAt: now,
@@ -191,15 +185,23 @@ export function seedDemoWorkspace(services: Omit<Services, 'onboarding' | 'packe
       repos.ideas.save({
         id: newId(),
         title: idea.title,
-        story: '',
+        story: idea.story,
         submittedBy: idea.submittedBy,
+        submitterEmail: `${idea.submittedBy.toLowerCase().replace(/[^a-z]+/g, '.')}@riverside.example`,
         branch: idea.branch,
+        featured: idea.featured.map((name) => ({ name, consentStated: true })),
+        photos: idea.photo ? [{ src: images['Employee highlights'], alt: '', originalName: 'team-photo.png' }] : [],
         categoryId: categories.find((c) => c.name === idea.category)?.id ?? null,
-        status: i % 3 === 0 ? ('new' as const) : ('accepted' as const),
+        status: idea.status,
+        declineReason: idea.declineReason ?? '',
         earliest: null,
         latest: format(addDays(today, 30 + i * 10), 'yyyy-MM-dd'),
+        notes: '',
+        source: 'manual',
+        sourceHash: null,
         revision: 1,
-        createdAt: now,
+        // spread over the last weeks, so the board and the branch coverage look lived in
+        createdAt: subDays(today, 3 + i * 6).toISOString(),
         updatedAt: now,
       }),
     );

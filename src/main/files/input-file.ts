@@ -6,12 +6,12 @@ import { ServiceError } from '../services/errors';
 
 export const MB = 1024 * 1024;
 /** Size caps, stated in the README. */
-export const INPUT_FILE_LIMITS = { workspace: 200 * MB, planRequest: 50 * MB } as const;
+export const INPUT_FILE_LIMITS = { workspace: 200 * MB, planRequest: 50 * MB, storyIdea: 40 * MB, formExport: 50 * MB } as const;
 
 const errno = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
 
-/** Reads a text file the user named, refusing devices, folders and anything over `maxBytes`. */
-export function readTextInput(file: string, maxBytes: number): string {
+/** Reads a file the user named, refusing devices, folders and anything over `maxBytes` before reading it. */
+export function readBytesInput(file: string, maxBytes: number): Buffer {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -27,15 +27,19 @@ export function readTextInput(file: string, maxBytes: number): string {
     // Read at most the cap even if the file grows meanwhile.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    let text = buffer.subarray(0, read).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return text;
+    return buffer.subarray(0, read);
   } catch (error) {
     if (error instanceof ServiceError) throw error;
     throw new ServiceError('validation', `${file}: cannot read it (${errno(error)})`);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Reads a UTF-8 text file the user named (with or without a byte-order mark), within `maxBytes`. */
+export function readTextInput(file: string, maxBytes: number): string {
+  const text = readBytesInput(file, maxBytes).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A JSON file the user named, parsed; the error names the file. */

@@ -63,9 +63,19 @@ function checkMedia(db: Db, workspaceDir: string, findings: DoctorFinding[], che
     }
   }
 
+  // photos of story ideas (schema 7 on) are uses too
+  const hasIdeaPhotos = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('ideas') WHERE name = 'photos'").get() as { n: number }).n > 0;
+  if (hasIdeaPhotos) {
+    for (const idea of db.prepare('SELECT photos FROM ideas').all() as { photos: string }[]) {
+      for (const photo of parseJson<{ src: string }[]>(idea.photos, [])) referenced.add(photo.src);
+    }
+  }
+
   const folder = path.join(workspaceDir, MEDIA_FOLDER);
   if (fs.existsSync(folder)) {
     for (const name of fs.readdirSync(folder)) {
+      // .thumbs: thumbnails Storybank makes and can make again
+      if (name.startsWith('.')) continue;
       const relative = `${MEDIA_FOLDER}/${name}`;
       if (!recorded.has(relative) && !referenced.has(relative)) {
         findings.push({ severity: 'warning', check: 'orphaned_media', message: `${relative} is in the media folder but no record or post refers to it` });

@@ -5,7 +5,6 @@ import { createCalendarService } from './calendar';
 import { createCategoryService } from './categories';
 import { createChannelService } from './channels';
 import { createExportService } from './export';
-import { createIdeaService } from './ideas';
 import { createMediaService } from './media';
 import { createOnboardingService } from './onboarding';
 import { seedDemoWorkspace } from '../demo/seed';
@@ -20,6 +19,10 @@ import { createPolicyService } from './review/policy';
 import { createReviewService } from './review/reviews';
 import { createReleaseService } from './review/releases';
 import { createPacketService } from './review/packet';
+import { createIdeaService } from './intake/ideas';
+import { createImporter } from './intake/importer';
+import { createInbox } from './intake/inbox';
+import { createStoryForm } from './intake/form';
 
 export interface ServiceOptions {
   /** Where the chosen person is remembered on this machine (null: for this process only). */
@@ -41,6 +44,9 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
   const reviews = createReviewService({ repos, posts, workspace, access, audit, compliance, releases });
   const calendar = createCalendarService(repos, workspace, posts, access);
   const backups = createBackupService(repos, dbPath, access, audit);
+  const media = createMediaService(repos, dbPath);
+  const ideas = createIdeaService({ repos, access, audit, posts, releases, workspace });
+  const importer = createImporter({ repos, access, media, ideas });
   const services = {
     repos,
     session,
@@ -57,10 +63,13 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
     posts,
     calendar,
     planning: createPlanningService(repos, workspace, posts, access),
-    ideas: createIdeaService(repos, access),
+    ideas,
+    importer,
+    inbox: createInbox({ repos, access, importer }),
+    storyForm: createStoryForm({ repos, access, workspace }),
     exports: createExportService(repos, workspace, posts, access),
     backups,
-    media: createMediaService(repos, dbPath),
+    media,
     transfer: createTransferService(repos, { posts, workspace, calendar, backups, access }),
   };
   return { ...services, packets: createPacketService(services), onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services), access) };

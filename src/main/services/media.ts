@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Repositories } from '../db/repositories';
+import type { MediaItem } from '../../shared/api/media';
 import type { MediaRecord } from '../db/repositories/media';
 import { nowIso } from '../db/repositories/rows';
 import { MB } from '../files/input-file';
@@ -47,16 +48,70 @@ export function mediaPath(src: string): string | null {
 /** Workspace media files are named by their content (`media/<sha256>.<ext>`): the hash of a src, or null for any other src. */
 export const mediaSha256 = (src: string): string | null => new RegExp(`^${MEDIA_FOLDER}/([0-9a-f]{64})\\.\\w+$`).exec(src)?.[1] ?? null;
 
+/** Thumbnails are made once per image and kept beside the media (never replacing the original). */
+export const THUMB_FOLDER = '.thumbs';
+export const THUMB_SIDE = 320;
+
+/** Where each image is used, and the alt text written for it last (offered again when it is reused). */
+function usage(repos: Repositories): Map<string, { usedBy: MediaItem['usedBy']; alt: string }> {
+  const bySrc = new Map<string, { usedBy: MediaItem['usedBy']; alt: string }>();
+  const entry = (src: string) => bySrc.get(src) ?? (bySrc.set(src, { usedBy: [], alt: '' }), bySrc.get(src)!);
+  for (const idea of repos.ideas.list()) for (const photo of idea.photos) {
+    const e = entry(photo.src);
+    e.usedBy.push({ kind: 'idea', id: idea.id, title: idea.title });
+    if (photo.alt) e.alt = photo.alt;
+  }
+  for (const post of repos.posts.list({})) for (const image of post.images) {
+    const e = entry(image.src);
+    if (!e.usedBy.some((u) => u.id === post.id)) e.usedBy.push({ kind: 'post', id: post.id, title: post.title });
+    if (image.alt) e.alt = image.alt;
+  }
+  return bySrc;
+}
+
 export function createMediaService(repos: Repositories, dbPath: string) {
   const workspaceDir = path.dirname(path.resolve(dbPath));
+  const fileOf = (relative: string) => path.join(workspaceDir, ...relative.split('/'));
+
+  /** A small copy of a media image (made with sharp, cached), or null when it cannot be made. */
+  const thumbnail = async (clean: string): Promise<string | null> => {
+    const sha = mediaSha256(clean);
+    if (!sha) return null;
+    const thumb = path.join(workspaceDir, MEDIA_FOLDER, THUMB_FOLDER, `${sha}-${THUMB_SIDE}.webp`);
+    try {
+      if (!fs.existsSync(thumb)) {
+        const { default: sharp } = await import('sharp');
+        const bytes = await sharp(fileOf(clean), { limitInputPixels: 100_000_000 }).rotate().resize(THUMB_SIDE, THUMB_SIDE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+        fs.mkdirSync(path.dirname(thumb), { recursive: true });
+        const temp = `${thumb}.${process.pid}.partial`;
+        fs.writeFileSync(temp, bytes);
+        fs.renameSync(temp, thumb);
+      }
+      return `data:image/webp;base64,${fs.readFileSync(thumb).toString('base64')}`;
+    } catch {
+      return null;
+    }
+  };
+
   return {
     folder: () => path.join(workspaceDir, MEDIA_FOLDER),
-    list: (): MediaRecord[] => repos.media.list(),
+    /** The library: every image, newest first, with where it is used. */
+    list(): MediaItem[] {
+      const used = usage(repos);
+      return repos.media
+        .list()
+        .map((record) => ({ ...record, usedBy: used.get(record.path)?.usedBy ?? [], alt: used.get(record.path)?.alt ?? '' }))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.path.localeCompare(b.path));
+    },
+    thumbnail: (src: string): Promise<string | null> => {
+      const clean = mediaPath(src);
+      return clean ? thumbnail(clean) : Promise.resolve(null);
+    },
     /** A media-folder image as a data: URL, or null when it is missing, too big or not an image. */
     preview(src: string): string | null {
       const clean = mediaPath(src);
       if (!clean) return null;
-      const file = path.join(workspaceDir, ...clean.split('/'));
+      const file = fileOf(clean);
       try {
         if (fs.statSync(file).size > MAX_PREVIEW_BYTES) return null;
         const bytes = fs.readFileSync(file);

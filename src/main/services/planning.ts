@@ -2,7 +2,8 @@
 // posting slots, scheduled posts (pins) and the backlog, and applies a plan in one transaction.
 import { closedDates, expandPostingSlots, federalReserveHolidaysBetween } from '../../shared/calendar-rules';
 import type { PlanPreview, PlanScope } from '../../shared/api/contract';
-import type { Idea, Post } from '../../shared/domain/schemas';
+import type { Post } from '../../shared/domain/schemas';
+import type { Idea } from '../../shared/domain/ideas';
 import {
   autofill,
   mixReport,
@@ -212,12 +213,13 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
           channelTexts: {},
           categoryId: piece.categoryId,
           timezone: zone,
-          images: [],
+          images: idea ? idea.photos.map((photo) => ({ src: photo.src, alt: photo.alt, ...(idea.featured.length ? { people: idea.featured.map((f) => f.name) } : {}) })) : [],
           link: null,
           notes: idea ? `From ${idea.submittedBy || 'staff'}${idea.branch ? ` (${idea.branch})` : ''}: story idea.` : `Planned: ${reason}`,
           status: 'draft',
           placeholder: !idea,
           seriesId: null,
+          ideaId: idea?.id ?? null,
           issues: [],
           revision: 1,
           createdAt: now,
@@ -230,8 +232,8 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
         for (const idea of ideasBefore) {
           const current = repos.ideas.get(idea.id);
           if (!current) throw notFound('Idea', idea.id);
+          // the idea becomes scheduled with its post (posts.storeAll)
           checkRevision(current, idea.revision, `Idea "${idea.title}"`);
-          repos.ideas.save({ ...current, status: 'used', updatedAt: now });
         }
         const stored = posts.storeUnchanged(scheduled, { body: { planBatchId: batchId } });
         posts.storeAll(created, { body: { planBatchId: batchId } });

@@ -5,6 +5,7 @@ import { validatePost } from '../../shared/posts';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from './errors';
+import { followPosts } from './intake/ideaStatus';
 import { mediaSha256 } from './media';
 import type { AuditService } from './review/audit';
 import { postContentHash } from './review/hashing';
@@ -137,11 +138,14 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
         const locked = track ? lockApproved(before, post) : post;
         return { before, post: { ...locked, issues: validatePost(locked, { channels: context.channels, holidays, blackouts: context.blackouts }) } };
       });
-      return checked.map(({ before, post }) => {
-        const stored = { ...post, revision: repos.posts.save(post) };
-        if (track) recordChange(before, stored, options);
-        return stored;
+      const stored = checked.map(({ before, post }) => {
+        const saved = { ...post, revision: repos.posts.save(post) };
+        if (track) recordChange(before, saved, options);
+        return saved;
       });
+      const ideaIds = checked.flatMap(({ before, post }) => [before?.ideaId, post.ideaId]).filter((id): id is string => !!id);
+      if (ideaIds.length) followPosts(repos, audit, ideaIds, nowIso());
+      return stored;
     });
   const store = (post: Post): Post => storeAll([post])[0];
 
@@ -167,6 +171,7 @@ export function createPostService(repos: Repositories, workspace: WorkspaceServi
 
   const removeRecorded = (post: Post, body: Record<string, unknown> = {}): void => {
     repos.posts.delete(post.id);
+    if (post.ideaId) followPosts(repos, audit, [post.ideaId], nowIso());
     audit.record({ kind: 'post.delete', subjectType: 'post', subjectId: post.id, beforeHash: postContentHash(post), body: { ...body, title: post.title, version: postVersion(post) } });
   };
 

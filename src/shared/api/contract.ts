@@ -7,6 +7,7 @@ import { MixReport, PlanAssignment, PlanResult } from '../planning';
 import { ExportFormat } from '../export/types';
 import { backupOperations } from './backups';
 import { mediaOperations } from './media';
+import { ideaOperations } from './ideas';
 import { onboardingOperations } from './onboarding';
 import { JobRef, jobOperations } from './jobs';
 import { peopleOperations } from './people';
@@ -16,8 +17,6 @@ import {
   BlackoutPeriod,
   Category,
   ChannelOffsets,
-  Idea,
-  IdeaStatus,
   Channel,
   HexColor,
   Id,
@@ -120,18 +119,6 @@ export const CalendarOverlay = z.object({
   skippedSlots: z.array(z.object({ id: z.string(), channelId: Id, date: LocalDate, time: z.string(), message: z.string() })),
 });
 export type CalendarOverlay = z.infer<typeof CalendarOverlay>;
-
-export const IdeaInput = z.object({
-  title: z.string().trim().min(1, 'an idea needs a title').max(200),
-  story: z.string().max(10000).optional(),
-  submittedBy: z.string().max(120).optional(),
-  branch: z.string().max(120).optional(),
-  categoryId: Id.nullable().optional(),
-  status: IdeaStatus.optional(),
-  earliest: LocalDate.nullable().optional(),
-  latest: LocalDate.nullable().optional(),
-});
-export type IdeaInput = z.infer<typeof IdeaInput>;
 
 export const CategoryDraft = z.object({
   /** absent for a new category */
@@ -333,9 +320,6 @@ export const contract = {
   'blackouts.delete': op(ById, z.object({ deleted: z.boolean() })),
   'observances.list': op(z.object({}), z.array(Observance)),
   'observances.save': op(z.object({ observances: z.array(Observance) }), z.array(Observance)),
-  'ideas.list': op(z.object({ statuses: z.array(IdeaStatus).max(20).optional() }), z.array(Idea)),
-  'ideas.create': op(IdeaInput, Idea),
-  'ideas.update': op(IdeaInput.partial().extend({ id: Id, revision: Revision }), Idea),
   'planning.preview': op(dateRange(PlanScope, MAX_CALENDAR_DAYS), PlanPreview),
   /** created = new posts (fromIdeas of them from accepted story ideas, the rest placeholders); scheduled = backlog drafts given a time. */
   'planning.apply': op(
@@ -358,6 +342,7 @@ export const contract = {
   'export.changed': op(z.object({}), z.array(ExportChange)),
   ...backupOperations,
   ...mediaOperations,
+  ...ideaOperations,
   ...onboardingOperations,
   ...jobOperations,
   ...peopleOperations,

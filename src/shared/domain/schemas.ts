@@ -198,6 +198,8 @@ export const Post = z.object({
   /** A planner placeholder ("Question: to be written"). */
   placeholder: z.boolean().default(false),
   seriesId: Id.nullable().default(null),
+  /** The story idea this post was made from (its status follows the post). */
+  ideaId: Id.nullable().default(null),
   /** Validation results (network text rules, closures, DST), recomputed on every save. */
   issues: z.array(PostIssue).default([]),
   revision: Revision.default(1),
@@ -236,24 +238,3 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-export const IDEA_STATUSES = ['new', 'accepted', 'rejected', 'used'] as const;
-export const IdeaStatus = z.enum(IDEA_STATUSES);
-export type IdeaStatus = z.infer<typeof IdeaStatus>;
-
-/** An employee-story idea submitted by staff: the backlog that posts are written from. */
-export const Idea = z.object({
-  id: Id,
-  title: z.string().trim().min(1).max(200),
-  story: z.string().max(10000).default(''),
-  submittedBy: z.string().max(120).default(''),
-  branch: z.string().max(120).default(''),
-  categoryId: Id.nullable().default(null),
-  status: IdeaStatus.default('new'),
-  /** Window in which the story can run (inclusive local dates). */
-  earliest: LocalDate.nullable().default(null),
-  latest: LocalDate.nullable().default(null),
-  revision: Revision.default(1),
-  createdAt: UtcInstant,
-  updatedAt: UtcInstant,
-});
-export type Idea = z.infer<typeof Idea>;

@@ -14,6 +14,7 @@ export const TEXT_FINDING_CODES = [
   'too_many_bytes',
   'too_many_hashtags',
   'too_many_links',
+  'alt_text_too_long',
   'image_required',
   'missing_alt_text',
 ] as const;
@@ -163,6 +164,14 @@ const UNIT_WORDS: Record<TextUnit, string> = {
 };
 
 
+/**
+ * Alt-text limits of the networks that state one (X and LinkedIn 1,000 characters, Mastodon 1,500,
+ * Bluesky 2,000; Section508.gov and the networks' help pages). Others take the post's 1,500.
+ */
+export const ALT_TEXT_LIMITS: Partial<Record<Network, number>> = { x: 1000, linkedin: 1000, threads: 1000, mastodon: 1500, bluesky: 2000 };
+export const DEFAULT_ALT_TEXT_LIMIT = 1500;
+export const altTextLimit = (network: Network): number => ALT_TEXT_LIMITS[network] ?? DEFAULT_ALT_TEXT_LIMIT;
+
 /** Checks one network's version of a post's text and images. Pure; never modifies the text. */
 /** Networks whose posts are text only: a link is part of the text. */
 const LINK_IN_TEXT: ReadonlySet<Network> = new Set(['x', 'threads', 'bluesky', 'mastodon']);
@@ -250,6 +259,17 @@ export function checkText(rawInput: CheckTextInput): TextCheck {
     }
   }
 
+  const altLimit = altTextLimit(network);
+  images.forEach((image, index) => {
+    const length = [...image.alt].length;
+    if (length > altLimit) {
+      findings.push({
+        severity: 'error',
+        code: 'alt_text_too_long',
+        message: `${NETWORK_LABELS[network]}: the alt text of image ${index + 1} is ${length.toLocaleString('en-US')} characters; ${NETWORK_LABELS[network]} takes at most ${altLimit.toLocaleString('en-US')}.`,
+      });
+    }
+  });
   const withoutAlt = images.filter((image) => image.alt.trim() === '').length;
   if (withoutAlt > 0) {
     findings.push({

@@ -10,12 +10,12 @@ import {
   Id,
   MAX_WEEKLY_SLOTS,
   Channel,
-  Idea,
   Post,
   Series,
   UtcInstant,
   Workspace,
 } from '../domain/schemas';
+import { Idea } from '../domain/ideas';
 import { formatIssuePath } from '../issue-path';
 import { Observance } from '../calendar-rules/observances';
 import { BackupPolicy } from '../api/backups';

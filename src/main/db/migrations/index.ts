@@ -218,6 +218,25 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit entries are kept for the retention period'); END;
     `,
   },
+  {
+    version: 7,
+    name: 'story intake: submitters, featured people, photos and timing of ideas; posts made from an idea',
+    sql: `
+      ALTER TABLE ideas ADD COLUMN submitter_email TEXT NOT NULL DEFAULT '';
+      ALTER TABLE ideas ADD COLUMN featured TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE ideas ADD COLUMN photos TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE ideas ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+      ALTER TABLE ideas ADD COLUMN decline_reason TEXT NOT NULL DEFAULT '';
+      ALTER TABLE ideas ADD COLUMN source TEXT NOT NULL DEFAULT 'manual';
+      ALTER TABLE ideas ADD COLUMN source_hash TEXT;
+      -- the same submission (file or form row, by content) is imported once
+      CREATE UNIQUE INDEX ideas_by_source_hash ON ideas(source_hash) WHERE source_hash IS NOT NULL;
+      CREATE INDEX ideas_by_status ON ideas(status, created_at);
+      UPDATE ideas SET status = 'declined' WHERE status = 'rejected';
+      ALTER TABLE posts ADD COLUMN idea_id TEXT REFERENCES ideas(id) ON DELETE SET NULL;
+      CREATE INDEX posts_by_idea ON posts(idea_id) WHERE idea_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

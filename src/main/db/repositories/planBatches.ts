@@ -1,3 +1,5 @@
+import { Idea } from '../../../shared/domain/ideas';
+import { Post } from '../../../shared/domain/schemas';
 import type { Db } from '../connection';
 import { parseJson } from './rows';
 
@@ -6,9 +8,9 @@ export interface PlanBatchUndo {
   /** Posts the plan created (placeholders and posts from ideas). */
   created: string[];
   /** Backlog posts the plan scheduled, as they were before, and the revision the plan left them at. */
-  scheduled: Array<{ before: import('../../../shared/domain/schemas').Post; revisionAfter: number }>;
+  scheduled: Array<{ before: Post; revisionAfter: number }>;
   /** Ideas as they were before the plan marked them used. */
-  ideas: Array<import('../../../shared/domain/schemas').Idea>;
+  ideas: Array<Idea>;
 }
 
 export function createPlanBatchRepository(db: Db) {
@@ -19,7 +21,14 @@ export function createPlanBatchRepository(db: Db) {
     insert: (id: string, undo: PlanBatchUndo, createdAt: string): void => void insertStmt.run(id, JSON.stringify(undo), createdAt),
     get: (id: string): PlanBatchUndo | null => {
       const row = getStmt.get(id);
-      return row ? parseJson<PlanBatchUndo>(row.undo, { created: [], scheduled: [], ideas: [] }) : null;
+      if (!row) return null;
+      const undo = parseJson<PlanBatchUndo>(row.undo, { created: [], scheduled: [], ideas: [] });
+      // batches applied by an older version lack fields added since: fill their defaults
+      return {
+        created: undo.created,
+        scheduled: undo.scheduled.map(({ before, revisionAfter }) => ({ before: Post.parse(before), revisionAfter })),
+        ideas: undo.ideas.map((idea) => Idea.parse(idea)),
+      };
     },
     delete: (id: string): boolean => deleteStmt.run(id).changes > 0,
   };

@@ -16,6 +16,7 @@ interface PostRow {
   status: string;
   placeholder: number;
   series_id: string | null;
+  idea_id: string | null;
   issues: string;
   revision: number;
   created_at: string;
@@ -48,6 +49,7 @@ const toPost = (row: PostRow): Post => {
     status: row.status as PostStatus,
     placeholder: toBool(row.placeholder),
     seriesId: row.series_id,
+    ideaId: row.idea_id,
     issues: parseJson<PostIssue[]>(row.issues, []),
     revision: row.revision,
     createdAt: row.created_at,
@@ -68,14 +70,14 @@ export function createPostRepository(db: Db) {
   const getStmt = db.prepare<[string], PostRow>(`${SELECT_POSTS} WHERE p.id = ?`);
   const upsertStmt = db.prepare(`
     INSERT INTO posts (id, title, base_text, category_id, scheduled_at, timezone, images, link, notes,
-      status, placeholder, series_id, issues, revision, created_at, updated_at)
+      status, placeholder, series_id, idea_id, issues, revision, created_at, updated_at)
     VALUES (@id, @title, @base_text, @category_id, @scheduled_at, @timezone, @images, @link, @notes,
-      @status, @placeholder, @series_id, @issues, @revision, @created_at, @updated_at)
+      @status, @placeholder, @series_id, @idea_id, @issues, @revision, @created_at, @updated_at)
     ON CONFLICT(id) DO UPDATE SET title = excluded.title, base_text = excluded.base_text,
       category_id = excluded.category_id, scheduled_at = excluded.scheduled_at,
       timezone = excluded.timezone, images = excluded.images, link = excluded.link,
       notes = excluded.notes, status = excluded.status, placeholder = excluded.placeholder,
-      series_id = excluded.series_id, issues = excluded.issues, updated_at = excluded.updated_at,
+      series_id = excluded.series_id, idea_id = excluded.idea_id, issues = excluded.issues, updated_at = excluded.updated_at,
       revision = posts.revision + 1
     RETURNING revision`);
   const clearChannelsStmt = db.prepare('DELETE FROM post_channels WHERE post_id = ?');
@@ -84,6 +86,7 @@ export function createPostRepository(db: Db) {
   );
   const deleteStmt = db.prepare('DELETE FROM posts WHERE id = ?');
   const anyStmt = db.prepare('SELECT EXISTS (SELECT 1 FROM posts) AS found');
+  const byIdeaStmt = db.prepare<[string], PostRow>(`${SELECT_POSTS} WHERE p.idea_id = ? ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.created_at`);
 
   return {
     get(id: string): Post | null {
@@ -147,6 +150,7 @@ export function createPostRepository(db: Db) {
         status: post.status,
         placeholder: fromBool(post.placeholder),
         series_id: post.seriesId,
+        idea_id: post.ideaId ?? null,
         issues: JSON.stringify(post.issues),
         revision: post.revision,
         created_at: post.createdAt,
@@ -158,6 +162,9 @@ export function createPostRepository(db: Db) {
       });
       return revision;
     },
+
+    /** The posts made from a story idea. */
+    byIdea: (ideaId: string): Post[] => byIdeaStmt.all(ideaId).map(toPost),
 
     /** Whether the workspace has any post at all (without reading them). */
     any(): boolean {

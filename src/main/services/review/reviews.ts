@@ -73,6 +73,8 @@ export function createReviewService(deps: {
     const submitBlockers = [
       ...(post.channelIds.length === 0 ? ['Choose at least one channel.'] : []),
       ...post.issues.filter((i) => i.severity === 'error').map((i) => `${channelName(i.channelId)}: ${i.message}`),
+      // accessibility: every image is described before anyone reviews it
+      ...post.images.flatMap((image, index) => (image.alt.trim() === '' ? [`Image ${index + 1} has no alt text: describe it for people who use screen readers.`] : [])),
     ];
     const recorded = post.images.some((i) => i.people?.length) ? context.releases() : new Map();
     const releaseBlockers = post.images.flatMap((image, index) =>

@@ -4,16 +4,16 @@ import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGri
 import { notifications } from '@mantine/notifications';
 import { IconBulb, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { IdeaInput } from '../../../shared/api/contract';
-import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../../shared/domain/schemas';
+import type { IdeaInput } from '../../../shared/api/ideas';
+import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../../shared/domain/ideas';
 import { call } from '../../api/client';
 import { isSuperseded, useLatest } from '../../app/latest';
 import { showError } from '../../app/errors';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 
-const STATUS_LABEL: Record<IdeaStatus, string> = { new: 'New', accepted: 'Accepted', rejected: 'Rejected', used: 'Used' };
-const STATUS_COLOR: Record<IdeaStatus, string> = { new: 'blue.9', accepted: 'teal.9', rejected: 'gray.8', used: 'violet.9' };
+const STATUS_LABEL: Record<IdeaStatus, string> = { new: 'New', accepted: 'Accepted', declined: 'Declined', needs_info: 'Needs info', scheduled: 'Scheduled', used: 'Used' };
+const STATUS_COLOR: Record<IdeaStatus, string> = { new: 'blue.9', accepted: 'teal.9', declined: 'gray.8', needs_info: 'orange.9', scheduled: 'indigo.9', used: 'violet.9' };
 
 export function IdeasPage() {
   const { categories } = useWorkspace();
@@ -167,8 +167,8 @@ export function IdeasPage() {
                           Accept
                         </Button>
                       )}
-                      {idea.status !== 'rejected' && idea.status !== 'used' && (
-                        <Button size="xs" variant="subtle" color="gray" onClick={() => void update(idea, { status: 'rejected' }, `reject “${idea.title}”`)}>
+                      {idea.status !== 'declined' && idea.status !== 'used' && (
+                        <Button size="xs" variant="subtle" color="gray" onClick={() => void update(idea, { status: 'declined' }, `reject “${idea.title}”`)}>
                           Reject
                         </Button>
                       )}
