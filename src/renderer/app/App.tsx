@@ -17,7 +17,8 @@ import {
   type CSSVariablesResolver,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowForwardUp, IconBulb, IconCalendarMonth, IconChartBar, IconChecklist, IconFileExport, IconHistory, IconSettings } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowForwardUp, IconBulb,
+  IconPhoto, IconCalendarMonth, IconChartBar, IconChecklist, IconFileExport, IconHistory, IconSettings } from '@tabler/icons-react';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { showError } from './errors';
@@ -54,6 +55,7 @@ const theme = createTheme({
  */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
 const IdeasPage = page(() => import('../features/ideas/IdeasPage'), 'IdeasPage');
+const MediaLibraryPage = page(() => import('../features/media/MediaLibrary'), 'MediaLibraryPage');
 const MixPage = page(() => import('../features/mix/MixPage'), 'MixPage');
 const ExportPage = page(() => import('../features/export/ExportPage'), 'ExportPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -63,6 +65,7 @@ const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage')
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },
   { id: 'ideas', label: 'Story ideas', icon: <IconBulb size={18} />, render: () => <IdeasPage /> },
+  { id: 'media', label: 'Media library', icon: <IconPhoto size={18} />, render: () => <MediaLibraryPage /> },
   { id: 'review', label: 'Review', icon: <IconChecklist size={18} />, render: () => <ReviewPage /> },
   { id: 'mix', label: 'Mix report', icon: <IconChartBar size={18} />, render: () => <MixPage /> },
   { id: 'export', label: 'Export', icon: <IconFileExport size={18} />, render: () => <ExportPage /> },

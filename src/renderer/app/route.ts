@@ -5,7 +5,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export const PAGE_IDS = ['calendar', 'ideas', 'review', 'mix', 'export', 'audit', 'settings'] as const;
+export const PAGE_IDS = ['calendar', 'ideas', 'media', 'review', 'mix', 'export', 'audit', 'settings'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 export interface Route {

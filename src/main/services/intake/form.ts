@@ -27,10 +27,10 @@ const luminance = (hex: string): number => {
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
-/** The colour, darkened until white text on it reaches 4.5:1. */
+/** The colour, darkened until white text on it reaches 7:1 (WCAG AAA, as the app). */
 export function readableOnWhiteText(hex: string): string {
   let [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  for (let step = 0; step < 40 && 1.05 / (luminance(`#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`) + 0.05) < 4.5; step++) {
+  for (let step = 0; step < 40 && 1.05 / (luminance(`#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`) + 0.05) < 7; step++) {
     [r, g, b] = [r, g, b].map((c) => Math.floor(c * 0.9));
   }
   return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;

@@ -60,6 +60,13 @@ export function CalendarPage() {
 
   const [range, setRange] = useState<VisibleRange | null>(null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
+  // #/calendar?post=<id> opens that post (from an idea's detail, say)
+  useEffect(() => {
+    if (!params.post) return;
+    const id = params.post;
+    setParams({ post: '' }, 'replace');
+    call('posts.get', { id }).then((post) => setEditor({ post }), (error) => showError(error, 'Could not open the post'));
+  }, [params.post, setParams]);
   const [planning, setPlanning] = useState(false);
   const [title, setTitle] = useState('');
   const [sideTab, setSideTab] = useState<string | null>('mix');

@@ -1,12 +1,11 @@
 // A card beside the pointer (or the focused event) with what a post says: its time, channels,
 // status, the start of its text and its first image.
 import { Group, Image, Paper, Stack, Text } from '@mantine/core';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { MediaPath } from '../../../shared/api/media';
+import { useSyncExternalStore } from 'react';
 import { STATUS_LABELS, type Channel, type Post } from '../../../shared/domain/schemas';
-import { call } from '../../api/client';
 import { formatInstant } from '../../app/format';
 import { NetworkIcon } from '../../components/networkIcons';
+import { useThumbnail } from '../../components/Thumbnail';
 
 export interface PreviewTarget {
   post: Post;
@@ -16,25 +15,6 @@ export interface PreviewTarget {
 
 const WIDTH = 300;
 const EXCERPT = 280;
-const thumbnails = new Map<string, Promise<string | null>>();
-
-function useThumbnail(src: string | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    setUrl(null);
-    if (!src) return;
-    if (/^https:\/\//.test(src)) return setUrl(src);
-    if (!MediaPath.safeParse(src).success) return;
-    let live = true;
-    if (!thumbnails.has(src)) thumbnails.set(src, call('media.preview', { path: src }).then((r) => r.dataUrl, () => null));
-    void thumbnails.get(src)!.then((dataUrl) => live && setUrl(dataUrl));
-    return () => {
-      live = false;
-    };
-  }, [src]);
-  return url;
-}
-
 // The card lives outside the calendar page's state: hovering must not re-render the calendar,
 // which would replace the event under the pointer and break a drag that starts there.
 let current: PreviewTarget | null = null;

@@ -377,7 +377,7 @@ export function PostEditor({
               }
             }}
           />
-          <ImagesField images={draft.images} zone={zone} onChange={(images) => set('images', images)} />
+          <ImagesField images={draft.images} zone={zone} networks={selectedChannels.map((c) => c.network)} onChange={(images) => set('images', images)} />
           <Group align="flex-end" gap="xs">
             <TextInput style={{ flex: 1 }} label="Link" placeholder="https://" value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
             <Button variant="subtle" size="sm" onClick={() => setShowUtm((v) => !v)} aria-expanded={showUtm}>

@@ -1,243 +1,226 @@
-// Employee-story ideas from the branches: accept the good ones (the planner schedules accepted
-// ideas into open slots of their category, earliest expiry first) or turn one into a draft now.
-import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+// Employee-story ideas from the branches, on a board by status: import what staff sent (the story
+// form's .storyidea files, the inbox folder, Forms exports), accept the good ones (the planner
+// schedules accepted ideas) or make a post from one now.
+import { Button, Group, Loader, Modal, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBulb, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import type { IdeaInput } from '../../../shared/api/ideas';
-import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../../shared/domain/ideas';
+import { IconFileImport, IconForms, IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { BranchCoverage, InboxReport } from '../../../shared/api/ideas';
+import { IDEA_STATUS_LABELS, type Idea, type IdeaStatus } from '../../../shared/domain/ideas';
 import { call } from '../../api/client';
-import { isSuperseded, useLatest } from '../../app/latest';
 import { showError } from '../../app/errors';
+import { todayIn } from '../../app/format';
+import { isSuperseded, useLatest } from '../../app/latest';
+import { useSession } from '../../app/session';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
+import { IdeaDetail } from './IdeaDetail';
+import { IdeaForm } from './IdeaForm';
+import { IdeasBoard } from './IdeasBoard';
+import { ImportDialog } from './ImportDialog';
+import { InboxDialog, StoryFormDialog } from './IntakeDialogs';
 
-const STATUS_LABEL: Record<IdeaStatus, string> = { new: 'New', accepted: 'Accepted', declined: 'Declined', needs_info: 'Needs info', scheduled: 'Scheduled', used: 'Used' };
-const STATUS_COLOR: Record<IdeaStatus, string> = { new: 'blue.9', accepted: 'teal.9', declined: 'gray.8', needs_info: 'orange.9', scheduled: 'indigo.9', used: 'violet.9' };
+/** The inbox is checked once when the app starts (the first visit of this page), then on demand. */
+let inboxCheckedThisSession = false;
+
+const matches = (idea: Idea, text: string): boolean =>
+  !text || [idea.title, idea.story, idea.submittedBy, idea.branch, ...idea.featured.map((f) => f.name)].some((field) => field.toLowerCase().includes(text));
 
 export function IdeasPage() {
-  const { categories } = useWorkspace();
+  const { categories, info } = useWorkspace();
+  const { can } = useSession();
   const undo = useUndo();
-  const [ideas, setIdeas] = useState<Idea[]>([]);
-  const [show, setShow] = useState<'open' | 'all'>('open');
-  const [creating, setCreating] = useState(false);
-  const category = new Map(categories.map((c) => [c.id, c]));
+  const [ideas, setIdeas] = useState<Idea[] | null>(null);
+  const [coverage, setCoverage] = useState<BranchCoverage | null>(null);
+  const [inbox, setInbox] = useState<{ folder: string | null; waiting: number }>({ folder: null, waiting: 0 });
+  const [search, setSearch] = useState('');
+  const [branch, setBranch] = useState<string | null>(null);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'import' | 'form' | 'inbox' | null>(null);
+  const [dropped, setDropped] = useState<File[]>([]);
+  const [declining, setDeclining] = useState<Idea | null>(null);
+  const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
 
   const latest = useLatest();
   const reload = useCallback(async () => {
     try {
-      setIdeas(await latest(() => call('ideas.list', show === 'open' ? { statuses: ['new', 'accepted'] } : {})));
+      const [list, branches, box] = await latest(() => Promise.all([call('ideas.list', {}), call('ideas.coverage', { on: todayIn(info.timezone) }), call('intake.inbox', {})]));
+      setIdeas(list);
+      setCoverage(branches);
+      setInbox(box);
     } catch (error) {
       if (!isSuperseded(error)) showError(error, 'Could not load ideas');
     }
-  }, [show, latest]);
-  useEffect(() => {
-    void reload();
+  }, [latest, info.timezone]);
+
+  const checkInbox = useCallback(async (quiet = false) => {
+    try {
+      const report: InboxReport = await call('intake.checkInbox', {});
+      if (!quiet || report.imported.length || report.rejected.length) {
+        notifications.show({
+          color: report.rejected.length ? 'orange' : 'teal',
+          title: report.imported.length ? `${report.imported.length} new ${report.imported.length === 1 ? 'story' : 'stories'} from the inbox` : 'Inbox checked',
+          message: [
+            report.imported.length ? report.imported.map((i) => i.title).join(', ') : 'Nothing new.',
+            report.duplicates.length ? `${report.duplicates.length} already imported.` : '',
+            report.rejected.length ? `${report.rejected.length} rejected (see the “rejected” folder): ${report.rejected.map((r) => `${r.file}: ${r.reason}`).join('; ')}` : '',
+          ].filter(Boolean).join(' '),
+        });
+      }
+      await reload();
+    } catch (error) {
+      if (!quiet) showError(error, 'Could not check the inbox');
+    }
   }, [reload]);
 
-  const update = async (idea: Idea, patch: Partial<IdeaInput>, label: string) => {
+  useEffect(() => {
+    void reload().then(() => {
+      if (!inboxCheckedThisSession && can('planner')) {
+        inboxCheckedThisSession = true;
+        void call('intake.inbox', {}).then((box) => (box.folder ? checkInbox(true) : undefined));
+      }
+    });
+  }, [reload, checkInbox, can]);
+
+  const move = async (idea: Idea, status: IdeaStatus, reason?: string) => {
+    if (status === 'declined' && !reason) return setDeclining(idea);
     try {
-      let { revision } = await call('ideas.update', { id: idea.id, revision: idea.revision, ...patch });
-      const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, idea[k as keyof Idea]])) as Partial<IdeaInput>;
+      let { revision } = await call('ideas.move', { id: idea.id, revision: idea.revision, status, reason });
       undo.push({
-        label,
-        undo: async () => void (({ revision } = await call('ideas.update', { id: idea.id, revision, ...previous })), await reload()),
-        redo: async () => void (({ revision } = await call('ideas.update', { id: idea.id, revision, ...patch })), await reload()),
+        label: `move “${idea.title}” to ${IDEA_STATUS_LABELS[status]}`,
+        undo: async () => void (({ revision } = await call('ideas.move', { id: idea.id, revision, status: idea.status, reason: idea.declineReason || undefined })), await reload()),
+        redo: async () => void (({ revision } = await call('ideas.move', { id: idea.id, revision, status, reason })), await reload()),
       });
       await reload();
     } catch (error) {
-      showError(error, 'Could not update the idea');
+      showError(error, 'Could not move the idea');
     }
   };
 
-  const toDraft = async (idea: Idea) => {
-    try {
-      const post = await call('posts.create', {
-        title: idea.title,
-        baseText: idea.story,
-        categoryId: idea.categoryId,
-        notes: `Story idea from ${idea.submittedBy || 'staff'}${idea.branch ? ` (${idea.branch})` : ''}.`,
-      });
-      let { revision } = await call('ideas.update', { id: idea.id, revision: idea.revision, status: 'used' });
-      undo.push({
-        label: `draft from “${idea.title}”`,
-        undo: async () => {
-          await call('posts.delete', { id: post.id });
-          ({ revision } = await call('ideas.update', { id: idea.id, revision, status: idea.status }));
-          await reload();
-        },
-        redo: async () => {
-          await call('posts.restore', { post });
-          ({ revision } = await call('ideas.update', { id: idea.id, revision, status: 'used' }));
-          await reload();
-        },
-      });
-      notifications.show({ title: 'Draft created', message: `“${idea.title}” is in the backlog: plan it or drag it onto the calendar.` });
-      await reload();
-    } catch (error) {
-      showError(error, 'Could not create the draft');
-    }
-  };
+  const text = search.trim().toLowerCase();
+  const shown = (ideas ?? []).filter((idea) => matches(idea, text) && (!branch || idea.branch === branch) && (!categoryId || idea.categoryId === categoryId));
+  const branches = [...new Set((ideas ?? []).map((i) => i.branch).filter(Boolean))].sort();
 
   return (
-    <Stack gap="md">
+    <Stack
+      gap="md"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setDropped([...e.dataTransfer.files]);
+        setDialog('import');
+      }}
+    >
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">
             Story ideas
           </Title>
           <Text c="dimmed" size="sm">
-            Ideas from staff across the branches. Accepted ideas are scheduled by the planner into open slots of their
-            category, earliest expiry first.
+            Stories from staff across the branches. Drag a card to move it; accepted ideas are scheduled by the planner. Drop .storyidea files or Forms exports here to
+            import them.
           </Text>
         </div>
-        <Group>
-          <SegmentedControl
-            aria-label="Which ideas"
-            value={show}
-            onChange={(v) => setShow(v as 'open' | 'all')}
-            data={[
-              { value: 'open', label: 'Open' },
-              { value: 'all', label: 'All' },
-            ]}
-          />
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+        <Group gap="xs">
+          {can('planner') && (
+            <>
+              <Button variant="default" leftSection={<IconInbox size={16} />} onClick={() => (inbox.folder ? void checkInbox() : setDialog('inbox'))}>
+                {inbox.folder ? `Check inbox${inbox.waiting ? ` (${inbox.waiting})` : ''}` : 'Set up the inbox'}
+              </Button>
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => (setDropped([]), setDialog('import'))}>
+                Import
+              </Button>
+              <Button variant="default" leftSection={<IconForms size={16} />} onClick={() => setDialog('form')}>
+                Story form
+              </Button>
+            </>
+          )}
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('new')}>
             New idea
           </Button>
         </Group>
       </Group>
-      <Paper withBorder>
-        {ideas.length === 0 ? (
-          <Stack align="center" p="xl" gap="xs">
-            <IconBulb size={32} aria-hidden />
-            <Text>No ideas here yet. Ask your branches: who ran a marathon, coached a team, helped a customer?</Text>
-          </Stack>
-        ) : (
-          <Table striped highlightOnHover aria-label="Story ideas">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Idea</Table.Th>
-                <Table.Th>From</Table.Th>
-                <Table.Th>Category</Table.Th>
-                <Table.Th>Runs until</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ideas.map((idea) => (
-                <Table.Tr key={idea.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {idea.title}
-                    </Text>
-                    {idea.story && (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {idea.story}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{idea.submittedBy || '—'}</Text>
-                    <Text size="xs" c="dimmed">
-                      {idea.branch}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`Category of ${idea.title}`}
-                      size="xs"
-                      w={210}
-                      data={categories.map((c) => ({ value: c.id, label: c.name }))}
-                      value={idea.categoryId}
-                      placeholder="Choose"
-                      onChange={(v) => void update(idea, { categoryId: v }, `category of “${idea.title}”`)}
-                    />
-                  </Table.Td>
-                  <Table.Td>{idea.latest ?? 'any time'}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" color={STATUS_COLOR[idea.status]}>
-                      {STATUS_LABEL[idea.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {idea.status !== 'accepted' && idea.status !== 'used' && (
-                        <Button size="xs" variant="default" onClick={() => void update(idea, { status: 'accepted' }, `accept “${idea.title}”`)}>
-                          Accept
-                        </Button>
-                      )}
-                      {idea.status !== 'declined' && idea.status !== 'used' && (
-                        <Button size="xs" variant="subtle" color="gray" onClick={() => void update(idea, { status: 'declined' }, `reject “${idea.title}”`)}>
-                          Reject
-                        </Button>
-                      )}
-                      {idea.status !== 'used' && (
-                        <Button size="xs" variant="subtle" onClick={() => void toDraft(idea)} disabled={!category.has(idea.categoryId ?? '')}>
-                          Write draft
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+
+      {coverage && coverage.branches.length > 0 && (
+        <Paper withBorder p="xs" aria-label="Branch coverage">
+          <Group gap="xs" wrap="wrap">
+            <Text size="sm" fw={600}>
+              This quarter ({coverage.quarter}):
+            </Text>
+            {coverage.branches.filter((b) => b.ideas > 0).map((b) => (
+              <Text key={b.branch} size="sm">
+                {b.branch} {b.ideas}
+              </Text>
+            ))}
+            {coverage.silent.length > 0 && (
+              <Text size="sm" c="orange.9" fw={500}>
+                Nothing yet from {coverage.silent.join(', ')}
+              </Text>
+            )}
+            {inbox.folder && (
+              <Group gap={4} ml="auto">
+                <Text size="xs" c="dimmed">
+                  Inbox: {inbox.folder}
+                </Text>
+                <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setDialog('inbox')}>
+                  Change
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </Paper>
+      )}
+
+      <Group gap="xs">
+        <TextInput aria-label="Search ideas" placeholder="Search title, story, people" leftSection={<IconSearch size={14} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+        <Select aria-label="Branch" placeholder="All branches" data={branches} value={branch} onChange={setBranch} clearable w={190} />
+        <Select aria-label="Category" placeholder="All categories" data={categories.map((c) => ({ value: c.id, label: c.name }))} value={categoryId} onChange={setCategoryId} clearable w={230} />
+        {ideas && (
+          <Text size="sm" c="dimmed">
+            {shown.length === ideas.length ? `${ideas.length} ideas` : `${shown.length} of ${ideas.length} ideas`}
+          </Text>
         )}
-      </Paper>
-      {creating && <IdeaForm onClose={() => setCreating(false)} onSaved={() => void reload()} />}
+      </Group>
+
+      {ideas === null ? (
+        <Loader aria-label="Loading ideas" />
+      ) : (
+        <IdeasBoard ideas={shown} categories={categoryById} onOpen={(idea) => setOpen(idea.id)} onMove={(idea, status) => void move(idea, status)} />
+      )}
+
+      {open && <IdeaDetail ideaId={open} onClose={() => setOpen(null)} onChanged={() => void reload()} onMove={(idea, status) => void move(idea, status)} />}
+      {dialog === 'new' && <IdeaForm onClose={() => setDialog(null)} onSaved={() => void reload()} />}
+      {dialog === 'import' && <ImportDialog initialFiles={dropped} onClose={() => setDialog(null)} onImported={() => void reload()} />}
+      {dialog === 'form' && <StoryFormDialog onClose={() => setDialog(null)} />}
+      {dialog === 'inbox' && <InboxDialog folder={inbox.folder} onClose={() => setDialog(null)} onSaved={() => void reload()} onCheck={() => checkInbox()} />}
+      {declining && <DeclineDialog idea={declining} onClose={() => setDeclining(null)} onDecline={(reason) => (setDeclining(null), void move(declining, 'declined', reason))} />}
     </Stack>
   );
 }
 
-function IdeaForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
-  const { categories } = useWorkspace();
-  const [idea, setIdea] = useState<IdeaInput>({ title: '', story: '', submittedBy: '', branch: '', categoryId: null, status: 'new' });
-  const [latest, setLatest] = useState('');
-  const save = async () => {
-    try {
-      await call('ideas.create', { ...idea, latest: latest || null });
-      onSaved();
-      onClose();
-    } catch (error) {
-      showError(error, 'Could not save the idea');
-    }
-  };
+function DeclineDialog({ idea, onClose, onDecline }: { idea: Idea; onClose: () => void; onDecline: (reason: string) => void }) {
+  const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title="New story idea" size="lg">
+    <Modal opened onClose={onClose} title={`Decline “${idea.title}”`}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          if (reason.trim()) onDecline(reason.trim());
         }}
       >
         <Stack gap="sm">
-          <TextInput label="Title" required data-autofocus value={idea.title} onChange={(e) => setIdea({ ...idea, title: e.currentTarget.value })} />
-          <Textarea label="The story" autosize minRows={3} value={idea.story} onChange={(e) => setIdea({ ...idea, story: e.currentTarget.value })} />
-          <SimpleGrid cols={2}>
-            <TextInput label="Submitted by" value={idea.submittedBy} onChange={(e) => setIdea({ ...idea, submittedBy: e.currentTarget.value })} />
-            <TextInput label="Branch" value={idea.branch} onChange={(e) => setIdea({ ...idea, branch: e.currentTarget.value })} />
-            <Select
-              label="Category"
-              data={categories.map((c) => ({ value: c.id, label: c.name }))}
-              value={idea.categoryId ?? null}
-              onChange={(v) => setIdea({ ...idea, categoryId: v })}
-              clearable
-            />
-            <TextInput label="Run by (optional)" type="date" value={latest} onChange={(e) => setLatest(e.currentTarget.value)} />
-            <Select
-              label="Status"
-              data={IDEA_STATUSES.filter((s) => s !== 'used').map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
-              value={idea.status ?? 'new'}
-              onChange={(v) => v && setIdea({ ...idea, status: v as IdeaStatus })}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
+          <Textarea label="Why? (the submitter will want to know)" required data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit">Save idea</Button>
+            <Button type="submit" color="red" disabled={!reason.trim()}>
+              Decline
+            </Button>
           </Group>
         </Stack>
       </form>

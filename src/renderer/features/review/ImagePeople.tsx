@@ -41,7 +41,6 @@ export function ImagePeople({
   onRecorded: () => Promise<void>;
   onChange: (people: string[]) => void;
 }) {
-  const { can } = useSession();
   return (
     <div>
       <TagsInput
@@ -55,40 +54,9 @@ export function ImagePeople({
       />
       {people.length > 0 && (
         <Group gap={6} mt={4}>
-          {people.map((person) => {
-            const release = releases.get(key(person));
-            if (release?.given) {
-              return (
-                <Badge key={person} color="teal" variant="light" tt="none">
-                  {person}: release signed {formatDate(release.signedOn)}
-                </Badge>
-              );
-            }
-            return (
-              <Group key={person} gap={4}>
-                <Badge color="red" variant="light" tt="none">
-                  {person}: {release ? 'release refused' : 'no release on file'}
-                </Badge>
-                {!release && can('planner') && (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="gray"
-                    onClick={async () => {
-                      try {
-                        await call('releases.record', { person, given: true, signedOn: todayIn(zone) });
-                        await onRecorded();
-                      } catch (error) {
-                        showError(error, 'Could not record the release');
-                      }
-                    }}
-                  >
-                    Record the signed release
-                  </Button>
-                )}
-              </Group>
-            );
-          })}
+          {people.map((person) => (
+            <ReleaseStatus key={person} person={person} release={releases.get(key(person))} zone={zone} onRecorded={onRecorded} />
+          ))}
         </Group>
       )}
       {people.length === 0 && (
@@ -97,5 +65,41 @@ export function ImagePeople({
         </Text>
       )}
     </div>
+  );
+}
+
+/** Whether a person's likeness release is on file, with a button to record it when it is not. */
+export function ReleaseStatus({ person, release, zone, onRecorded }: { person: string; release: LikenessRelease | null | undefined; zone: string; onRecorded: () => Promise<void> }) {
+  const { can } = useSession();
+  if (release?.given) {
+    return (
+      <Badge color="teal" variant="light" tt="none">
+        {person}: release signed {formatDate(release.signedOn)}
+      </Badge>
+    );
+  }
+  return (
+    <Group gap={4}>
+      <Badge color="red" variant="light" tt="none">
+        {person}: {release ? 'release refused' : 'no release on file'}
+      </Badge>
+      {!release && can('planner') && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="gray"
+          onClick={async () => {
+            try {
+              await call('releases.record', { person, given: true, signedOn: todayIn(zone) });
+              await onRecorded();
+            } catch (error) {
+              showError(error, 'Could not record the release');
+            }
+          }}
+        >
+          Record the signed release
+        </Button>
+      )}
+    </Group>
   );
 }

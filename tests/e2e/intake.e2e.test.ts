@@ -1,0 +1,136 @@
+// Issue 10's "done when", in Chromium: the story form opened from a file:// URL (every request
+// outside file:// blocked, and none made) is filled in with a photo and saves a .storyidea; the
+// app imports it from the inbox folder; the idea is accepted on the board and made into a post
+// whose image gets its alt text in the editor.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Post } from '../../src/shared/domain/schemas';
+import { jpeg } from '../support/intake';
+import { seriousViolations } from './axe';
+import { launchChromium } from './browser';
+import { tempDir } from './serve';
+import { openDemoApp, type AppSession } from './session';
+
+let session: AppSession;
+let page: Page;
+let formBrowser: Browser;
+const work = tempDir();
+const inbox = path.join(work, 'inbox');
+const TITLE = 'Teller Ana ran her first marathon';
+
+beforeAll(async () => {
+  fs.mkdirSync(inbox);
+  session = await openDemoApp();
+  page = session.page;
+  formBrowser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await formBrowser?.close();
+  await session?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('story intake, end to end', () => {
+  it('the offline form saves a .storyidea with a resized photo, making no network request', async () => {
+    const { html, fileName } = await session.api('intake.form', {});
+    const formFile = path.join(work, fileName);
+    fs.writeFileSync(formFile, html);
+    const photo = path.join(work, 'finish-line.jpg');
+    fs.writeFileSync(photo, await jpeg(2400, 1800));
+
+    const context = await formBrowser.newContext({ acceptDownloads: true, viewport: { width: 1024, height: 768 } });
+    const outside: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    const form = await context.newPage();
+    await form.goto(pathToFileURL(formFile).href);
+    await expect.poll(() => form.title()).toBe('Share a story with Riverside Community Bank');
+
+    // required fields are checked first, with a summary that links to each
+    await form.getByRole('button', { name: 'Save my story' }).click();
+    await form.getByRole('alert').getByText('Enter your name.').waitFor();
+
+    await form.getByLabel('Your name (required)').fill('Ben Ode');
+    await form.getByLabel('Your e-mail').fill('ben@riverside.example');
+    await form.getByLabel('Branch or department (required)').fill('Oak Street');
+    await form.getByLabel('A short title (required)').fill(TITLE);
+    await form.getByLabel('What happened? (required)').fill('Ana from Oak Street finished the city marathon in 4 hours 12 minutes.');
+    await form.getByRole('button', { name: 'Add a person' }).click();
+    await form.getByLabel('Name of person 1').fill('Ana Ruiz');
+    // a featured person must have agreed
+    await form.getByRole('button', { name: 'Save my story' }).click();
+    await form.getByText('Ana Ruiz must agree to be featured').first().waitFor();
+    await form.getByLabel('They agreed to be featured').check();
+    await form.locator('#photo-input').setInputFiles(photo);
+    await form.locator('.photo img').waitFor();
+    await expect.poll(() => form.locator('.photo .meta').textContent()).toBe('finish-line.jpg · 1600×1200');
+    expect(await seriousViolations(form, 'story form', { everyRule: true })).toEqual([]);
+
+    const download = form.waitForEvent('download');
+    await form.getByRole('button', { name: 'Save my story' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('story-teller-ana-ran-her-first-marathon.storyidea');
+    await saved.saveAs(path.join(inbox, saved.suggestedFilename()));
+    await form.getByText('Thank you! Your story is saved.').waitFor();
+    expect(outside).toEqual([]);
+
+    const file = JSON.parse(fs.readFileSync(path.join(inbox, saved.suggestedFilename()), 'utf8'));
+    expect(file).toMatchObject({ format: 'storybank.storyidea', version: 1, idea: { title: TITLE, featured: [{ name: 'Ana Ruiz', consent: true }], submitter: { name: 'Ben Ode', branch: 'Oak Street' } } });
+    expect(file.photos).toHaveLength(1);
+    expect(file.photos[0].original).toBeUndefined();
+    await context.close();
+  });
+
+  it('the app imports it from the inbox folder; it is accepted on the board and made into a post whose image gets alt text', async () => {
+    await session.api('intake.setInbox', { folder: inbox });
+    // the first visit of the Ideas page checks the inbox
+    await page.goto(`${session.served.url.split('?')[0]}#/ideas`);
+    const card = page.locator('[data-idea]', { hasText: TITLE });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-column="new"]').locator('[data-idea]', { hasText: TITLE }).count()).toBe(1);
+    expect(fs.readdirSync(path.join(inbox, 'processed'))).toEqual(['story-teller-ana-ran-her-first-marathon.storyidea']);
+    expect(fs.readdirSync(inbox).filter((f) => f.endsWith('.storyidea'))).toEqual([]);
+    expect(await seriousViolations(page, 'ideas board', { everyRule: true })).toEqual([]);
+
+    // move with the keyboard-reachable menu
+    await card.getByRole('button', { name: `Move “${TITLE}”` }).click();
+    await page.getByRole('menuitem', { name: 'Accepted' }).click();
+    await page.locator('[data-column="accepted"]').locator('[data-idea]', { hasText: TITLE }).waitFor();
+
+    // drag another card from New to Needs info
+    const other = page.locator('[data-column="new"] [data-idea]').first();
+    const otherTitle = (await other.getAttribute('aria-label'))!;
+    await other.dragTo(page.locator('[data-column="needs_info"]'));
+    await page.locator('[data-column="needs_info"]').locator(`[data-idea][aria-label="${otherTitle}"]`).waitFor();
+
+    // the detail: the featured person, the photo, Make post
+    await page.locator('[data-column="accepted"]').getByRole('button', { name: TITLE, exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: TITLE });
+    await drawer.getByText('Ana Ruiz: no release on file').waitFor();
+    await drawer.getByText('agreed to be featured (said on the form)').waitFor();
+    await drawer.getByRole('img', { name: /Photo 1 of/ }).waitFor();
+    await drawer.getByRole('button', { name: 'Make post' }).click();
+
+    const editor = page.getByRole('dialog', { name: 'Edit post' });
+    await editor.waitFor();
+    const alt = editor.getByLabel('Alt text for image 1');
+    await editor.getByText('Missing alt text').waitFor();
+    await alt.fill('Ana crossing the finish line with her arms up');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    const posts = await session.api('posts.list', { text: TITLE });
+    expect(posts).toHaveLength(1);
+    const post = posts[0] as Post;
+    const idea = (await session.api('ideas.list', {})).find((i) => i.title === TITLE)!;
+    expect(post.ideaId).toBe(idea.id);
+    expect(post.images).toEqual([{ src: idea.photos[0].src, alt: 'Ana crossing the finish line with her arms up', people: ['Ana Ruiz'] }]);
+  });
+});
