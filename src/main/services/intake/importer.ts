@@ -47,6 +47,17 @@ const reasonOf = (file: string, error: unknown): string => {
   return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
 };
 
+interface CategoryLookup {
+  idFor(name: string): string | null;
+  known(name: string): boolean;
+}
+/** The workspace's categories read once per import (not once per row). */
+function categoryLookup(repos: Repositories): CategoryLookup {
+  const byName = new Map(repos.categories.list().map((c) => [c.name.toLowerCase(), c.id]));
+  const fallback = categoryFor(repos, '');
+  return { idFor: (name) => byName.get(name.trim().toLowerCase()) ?? fallback, known: (name) => byName.has(name.trim().toLowerCase()) };
+}
+
 export function createImporter(deps: { repos: Repositories; access: Access; media: MediaService; ideas: IdeaService }) {
   const { repos, access, media, ideas } = deps;
 
@@ -74,7 +85,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
     return { ...rowsToCandidates(file.name, kind, table, mapping), form: { key: formKey(table.headers), mapping } };
   };
 
-  const toIdea = (candidate: IdeaCandidate, now: string): Idea | Rejection => {
+  const toIdea = (candidate: IdeaCandidate, now: string, categories: CategoryLookup): Idea | Rejection => {
     const parsed = Idea.safeParse({
       id: newId(),
       title: candidate.title.slice(0, 200),
@@ -84,10 +95,10 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
       branch: candidate.branch,
       featured: candidate.featured,
       photos: [],
-      categoryId: categoryFor(repos, candidate.categoryName),
+      categoryId: categories.idFor(candidate.categoryName),
       earliest: candidate.earliest,
       latest: candidate.latest,
-      notes: [candidate.notes, candidate.categoryName && !repos.categories.list().some((c) => c.name.toLowerCase() === candidate.categoryName.trim().toLowerCase()) ? `Suggested category: ${candidate.categoryName}` : '']
+      notes: [candidate.notes, candidate.categoryName && !categories.known(candidate.categoryName) ? `Suggested category: ${candidate.categoryName}` : '']
         .filter(Boolean)
         .join('\n'),
       source: candidate.source,
@@ -112,6 +123,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
       const ready: Array<{ idea: Idea; candidate: IdeaCandidate }> = [];
       const forms: Array<{ key: string; mapping: FullMapping }> = [];
       const seen = new Set<string>();
+      const categories = categoryLookup(repos);
       for (const file of files) {
         let read;
         try {
@@ -123,7 +135,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
         report.rejected.push(...read.rejected);
         if (read.form) forms.push(read.form);
         for (const candidate of read.candidates) {
-          const idea = toIdea(candidate, now);
+          const idea = toIdea(candidate, now, categories);
           if (!('id' in idea)) {
             report.rejected.push(idea);
             continue;

@@ -199,6 +199,7 @@ export function IdeaDetail({ ideaId, onClose, onChanged, onMove }: { ideaId: str
 
           <div>
             <Title order={3} size="h6" mb={6}>History</Title>
+            {detail.history.length === 0 && <Text size="sm" c="dimmed">No changes recorded yet.</Text>}
             <Timeline bulletSize={12} lineWidth={2}>
               {detail.history.map((entry) => (
                 <Timeline.Item key={entry.id} title={<Text size="sm">{IDEA_KIND_LABELS[entry.kind] ?? AUDIT_KIND_LABELS[entry.kind] ?? entry.kind}{entry.body.to ? `: ${IDEA_STATUS_LABELS[entry.body.to as IdeaStatus] ?? String(entry.body.to)}` : ''}</Text>}>
