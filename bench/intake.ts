@@ -34,7 +34,7 @@ export async function run(report: Report): Promise<void> {
 
     // 200 submissions with a ~2 MB photo each (noise does not compress: a camera-sized file)
     // one noisy photo, made distinct per file by bytes after its end (a decoder ignores them)
-    const base = await sharp({ create: { width: 1800, height: 1350, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 50 } } }).jpeg({ quality: 95 }).toBuffer();
+    const base = await sharp({ create: { width: 1800, height: 1350, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } }).jpeg({ quality: 95 }).toBuffer();
     const files = [];
     for (let i = 0; i < 200; i++) {
       const photo = Buffer.concat([base, Buffer.from(`storybank bench ${i}`)]);
