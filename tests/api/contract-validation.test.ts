@@ -87,6 +87,7 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'signoffs.list': { input: { from: 'January' }, path: 'from' },
   'releases.list': { input: 7, path: '(input)' },
   'releases.record': { input: { person: 'Maria', given: true, signedOn: 'today' }, path: 'signedOn' },
+  'releases.scan': { input: { person: '' }, path: 'person' },
   'packet.create': { input: { month: '2027-13' }, path: 'month' },
   'audit.list': { input: { limit: 0 }, path: 'limit' },
   'audit.verify': { input: 'now', path: '(input)' },

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../src/shared/domain/schemas';
-import { jpeg } from '../support/intake';
+import { MS_FORMS_HEADERS, csvOf, jpeg, msFormsRows } from '../support/intake';
 import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { tempDir } from './serve';
@@ -132,5 +132,49 @@ describe('story intake, end to end', () => {
     const idea = (await session.api('ideas.list', {})).find((i) => i.title === TITLE)!;
     expect(post.ideaId).toBe(idea.id);
     expect(post.images).toEqual([{ src: idea.photos[0].src, alt: 'Ana crossing the finish line with her arms up', people: ['Ana Ruiz'] }]);
+  });
+
+  it('a Microsoft Forms CSV goes through the mapping step: preview, dry run, import, remembered next time', async () => {
+    const csv = path.join(work, 'responses.csv');
+    fs.writeFileSync(csv, csvOf(MS_FORMS_HEADERS, msFormsRows(3, 500)));
+    await page.getByRole('navigation').getByText('Story ideas', { exact: true }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import story ideas' });
+    await dialog.locator('input[type=file]').setInputFiles(csv);
+    await dialog.getByText('Columns of responses.csv (3 answers)').waitFor();
+    await dialog.getByText("Left out (the form tool's own columns): ID, Start time, Completion time, Last modified time").waitFor();
+    // the headers mapped themselves (the title's by its words); a field can be changed by hand
+    await expect.poll(() => dialog.getByLabel('Title (required)', { exact: true }).inputValue()).toBe('What should we call the story?');
+    await expect.poll(() => dialog.getByLabel('People featured', { exact: true }).inputValue()).toBe('People featured');
+    await dialog.getByLabel('Notes', { exact: true }).click();
+    await page.getByRole('option', { name: 'Branch or department' }).click();
+    await expect.poll(() => dialog.getByLabel('Notes', { exact: true }).inputValue()).toBe('Branch or department');
+    expect(await seriousViolations(page, 'import dialog', { everyRule: true })).toEqual([]);
+    await dialog.getByRole('button', { name: 'Dry run' }).click();
+    await dialog.getByText('Would import 3, 0 already in the workspace (skipped), 0 rejected.').waitFor();
+    expect((await session.api('ideas.list', {})).filter((i) => i.source === 'csv')).toHaveLength(0);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText('Imported 3, 0 already in the workspace (skipped), 0 rejected.').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.locator('[data-idea]', { hasText: 'Story number 501' }).waitFor();
+    const imported = (await session.api('ideas.list', {})).find((i) => i.title.startsWith('Story number 501'))!;
+    expect(imported.featured.map((f) => f.name)).toEqual(['Ana Ruiz', 'Ben Ode']);
+    expect(imported.notes).toBe('Main Street');
+
+    // the next export of the same form: the mapping is remembered
+    fs.writeFileSync(csv, csvOf(MS_FORMS_HEADERS, msFormsRows(2, 600)));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.locator('input[type=file]').setInputFiles(csv);
+    await dialog.getByText('Mapping remembered from the last import of this form').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('the media library lists the imported photo, with where it is used', async () => {
+    await page.getByRole('navigation').getByText('Media library', { exact: true }).click();
+    const item = page.getByRole('listitem', { name: 'finish-line.jpg' });
+    await item.waitFor();
+    await item.getByText(`Idea: ${TITLE}`).waitFor();
+    await item.getByText('1600×1200', { exact: false }).waitFor();
+    expect(await seriousViolations(page, 'media library', { everyRule: true })).toEqual([]);
   });
 });

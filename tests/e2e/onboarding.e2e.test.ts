@@ -49,11 +49,11 @@ describe('first run', () => {
 
   it('every other page and the plan dialog have no serious accessibility finding either (every axe rule)', async () => {
     const found: string[] = [];
-    for (const name of ['Story ideas', 'Mix report', 'Settings']) {
+    for (const name of ['Story ideas', 'Media library', 'Mix report', 'Settings']) {
       await page.getByRole('navigation').getByText(name, { exact: true }).click();
       await page.getByRole('heading', { level: 1 }).or(page.getByRole('heading', { level: 2 })).first().waitFor();
       // the page's lists, not only its frame, are what is scanned
-      await page.getByRole('table').or(page.locator('.recharts-surface')).or(page.getByRole('tablist')).first().waitFor();
+      await page.getByRole('table').or(page.locator('.recharts-surface')).or(page.getByRole('tablist')).or(page.locator('[data-idea]')).or(page.getByRole('list', { name: 'Images' })).first().waitFor();
       found.push(...(await seriousViolations(page, name, { everyRule: true })));
     }
     for (const section of ['Channels', 'Categories', 'Blackout dates', 'Observances']) {

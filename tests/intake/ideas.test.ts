@@ -141,3 +141,23 @@ describe('from idea to post', () => {
     expect(nextYear.silent.sort()).toEqual([...known].sort());
   });
 });
+
+describe('likeness releases with a scan', () => {
+  it('keeps the scanned form by its hash, shows it on the idea, and refuses a scan that is not a PDF or an image', async () => {
+    const ws = workspace();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const recorded = await ws.dispatch('releases.record', { person: 'Grace Lee', given: true, signedOn: '2027-04-03', scan: { name: 'C:\\scans\\grace-release.pdf', dataBase64: pdf.toString('base64') } });
+    expect(recorded).toMatchObject({ ok: true, value: { person: 'Grace Lee', scan: { name: 'grace-release.pdf', type: 'application/pdf', path: expect.stringMatching(/^releases\/[0-9a-f]{64}\.pdf$/) } } });
+    const scan = await ws.dispatch('releases.scan', { person: 'grace  lee' });
+    expect(scan.ok && Buffer.from((scan.value as { dataBase64: string }).dataBase64, 'base64').equals(pdf)).toBe(true);
+    const idea = ws.services.ideas.list().find((i) => i.featured.some((f) => f.name === 'Grace Lee'))!;
+    expect(ws.services.ideas.get(idea.id).releases.find((r) => r.person === 'Grace Lee')?.release?.scan?.name).toBe('grace-release.pdf');
+
+    const before = dbFingerprint(ws.db);
+    const bad = await ws.dispatch('releases.record', { person: 'Tom Reyes', given: true, signedOn: '2027-04-03', scan: { name: 'release.pdf', dataBase64: Buffer.from('MZ not a pdf').toString('base64') } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', message: 'scan: release.pdf is not a PDF or an image (not an image (its bytes are not PNG, JPEG, GIF or WebP))' } });
+    expect(dbFingerprint(ws.db)).toBe(before);
+    const none = await ws.dispatch('releases.scan', { person: 'Tom Reyes' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

@@ -98,6 +98,7 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'signoffs.list': { from: '2027-01-01', to: '2027-01-31' },
   'releases.list': {},
   'releases.record': { person: 'Maria Lopez', given: true, signedOn: '2027-01-02', note: 'on file' },
+  'releases.scan': { person: 'Ana Ruiz' },
   'packet.create': { month: '2027-01' },
   'audit.list': { limit: 20, kinds: ['post.update'] },
   'audit.verify': {},

@@ -38,7 +38,8 @@ export function createReviewHandlers(s: Services): Pick<Handlers, Extract<keyof 
     'signoffs.create': (input) => s.reviews.signoff(input),
     'signoffs.list': (range) => s.reviews.signoffs(range),
     'releases.list': () => s.releases.list(),
-    'releases.record': (input) => s.releases.record(input),
+    'releases.record': ({ scan, ...input }) => s.releases.record({ ...input, ...(scan ? { scan: { name: scan.name, bytes: Buffer.from(scan.dataBase64, 'base64') } } : {}) }),
+    'releases.scan': ({ person }) => s.releases.scan(person),
     'packet.create': async ({ month }) => {
       const packet = await s.packets.build(month);
       return { name: packet.name, pdfBase64: packet.bytes.toString('base64'), pages: packet.pages, posts: packet.posts };

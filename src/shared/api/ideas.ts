@@ -29,7 +29,7 @@ export type IdeaInput = z.infer<typeof IdeaInput>;
 
 export const FormField = z.enum(FORM_FIELDS);
 /** Which column holds each field, by its header text (null: not in this form). */
-export const ColumnMapping = z.record(FormField, z.string().max(500).nullable());
+export const ColumnMapping = z.partialRecord(FormField, z.string().max(500).nullable());
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 const ImportedItem = z.object({ file: z.string(), row: z.number().int().nullable(), title: z.string(), id: Id.nullable() });

@@ -1,5 +1,6 @@
 // Review workflow, comments, compliance overrides and calendar sign-offs (joined in contract.ts).
 import { z } from 'zod';
+import { UploadedFile } from './media';
 import { ComplianceFinding } from '../compliance/schemas';
 import { AuditEntry } from '../domain/people';
 import { Id, LocalDate, Post, PostIssue, PostStatus, Revision, UtcInstant } from '../domain/schemas';
@@ -42,7 +43,9 @@ export const Signoff = z.object({
 });
 export type Signoff = z.infer<typeof Signoff>;
 
-export const LikenessRelease = z.object({ person: z.string(), given: z.boolean(), signedOn: LocalDate, note: z.string(), recordedBy: z.string(), recordedAt: UtcInstant });
+/** A scan of the signed release form, kept in the workspace's releases folder by its SHA-256. */
+export const ReleaseScan = z.object({ name: z.string(), type: z.string(), path: z.string(), sha256: z.string() });
+export const LikenessRelease = z.object({ person: z.string(), given: z.boolean(), signedOn: LocalDate, note: z.string(), recordedBy: z.string(), recordedAt: UtcInstant, scan: ReleaseScan.nullable() });
 export type LikenessRelease = z.infer<typeof LikenessRelease>;
 
 /** An override's reason is a sentence, not "ok". */
@@ -72,7 +75,12 @@ export const reviewOperations = {
   'signoffs.list': op(z.object({ from: LocalDate.optional(), to: LocalDate.optional() }), z.array(Signoff)),
   'releases.list': op(z.object({}), z.array(LikenessRelease)),
   /** A signed (or refused) likeness release for a person featured in images. */
-  'releases.record': op(z.object({ person: z.string().trim().min(1).max(120), given: z.boolean(), signedOn: LocalDate, note: z.string().max(500).optional() }), LikenessRelease),
+  'releases.record': op(
+    z.object({ person: z.string().trim().min(1).max(120), given: z.boolean(), signedOn: LocalDate, note: z.string().max(500).optional(), scan: UploadedFile.optional() }),
+    LikenessRelease,
+  ),
+  /** The scanned release form of a person, to view or save. */
+  'releases.scan': op(z.object({ person: z.string().trim().min(1).max(120) }), z.object({ name: z.string(), type: z.string(), dataBase64: z.string() })),
   /** The review packet of a month as a PDF (base64), the same file the CLI writes. */
   'packet.create': op(
     z.object({ month: z.string().regex(YEAR_MONTH, 'expected a month YYYY-MM'), jobId: z.string().min(1).max(100).optional() }),

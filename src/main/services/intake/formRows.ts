@@ -9,11 +9,14 @@ import type { FormTable } from './forms';
 
 export type FullMapping = Record<FormField, string | null>;
 
-/** The mapping to use: the one given, else the one remembered for this form, else what the headers say. */
+/**
+ * The mapping to use: the one remembered for this form, else what the headers say; a mapping given
+ * (the import step's, or --mapping) overrides the fields it names (null: not in this form).
+ */
 export function chooseMapping(table: FormTable, given: ColumnMapping | undefined, remembered: (key: string) => FullMapping | null): { mapping: FullMapping; remembered: boolean } {
-  if (given) return { mapping: { ...Object.fromEntries(FORM_FIELDS.map((f) => [f, null])), ...given } as FullMapping, remembered: false };
   const known = remembered(formKey(table.headers));
-  return known ? { mapping: known, remembered: true } : { mapping: autoMapping(table.headers), remembered: false };
+  const base = known ?? autoMapping(table.headers);
+  return { mapping: { ...base, ...given }, remembered: known !== null && !given };
 }
 
 export const missingFields = (mapping: FullMapping): FormField[] => REQUIRED_FORM_FIELDS.filter((field) => !mapping[field]);

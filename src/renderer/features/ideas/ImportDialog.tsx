@@ -106,7 +106,7 @@ export function ImportDialog({ initialFiles, onClose, onImported }: { initialFil
                 />
               ))}
             </SimpleGrid>
-            <ScrollArea mt="sm" type="auto">
+            <ScrollArea mt="sm" type="auto" viewportProps={{ tabIndex: 0, "aria-label": "First answers of the form" }}>
               <Table striped withTableBorder fz="xs" aria-label="First answers">
                 <Table.Thead>
                   <Table.Tr>

@@ -1,11 +1,13 @@
 // Who an image shows, and whether each of them signed a likeness release: no release, no approval.
 // Recording a release here says the signed form is on file (the date it was signed, by whom recorded).
-import { Badge, Button, Group, TagsInput, Text } from '@mantine/core';
+import { Badge, Button, FileButton, Group, TagsInput, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { LikenessRelease } from '../../../shared/api/reviews';
 import { personKey as key } from '../../../shared/domain/people';
 import { call } from '../../api/client';
+import { base64Bytes, downloadFile } from '../../app/download';
 import { showError } from '../../app/errors';
+import { uploadOf } from '../../components/Thumbnail';
 import { formatDate, todayIn } from '../../app/format';
 import { useSession } from '../../app/session';
 
@@ -68,14 +70,41 @@ export function ImagePeople({
   );
 }
 
-/** Whether a person's likeness release is on file, with a button to record it when it is not. */
+/** Whether a person's likeness release is on file (with its scan, if one was kept), with buttons to record it when it is not. */
 export function ReleaseStatus({ person, release, zone, onRecorded }: { person: string; release: LikenessRelease | null | undefined; zone: string; onRecorded: () => Promise<void> }) {
   const { can } = useSession();
+  const record = async (scan?: File | null) => {
+    try {
+      await call('releases.record', { person, given: true, signedOn: todayIn(zone), ...(scan ? { scan: await uploadOf(scan) } : {}) });
+      await onRecorded();
+    } catch (error) {
+      showError(error, 'Could not record the release');
+    }
+  };
   if (release?.given) {
     return (
-      <Badge color="teal" variant="light" tt="none">
-        {person}: release signed {formatDate(release.signedOn)}
-      </Badge>
+      <Group gap={4}>
+        <Badge color="teal" variant="light" tt="none">
+          {person}: release signed {formatDate(release.signedOn)}
+        </Badge>
+        {release.scan && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            onClick={async () => {
+              try {
+                const scan = await call('releases.scan', { person });
+                downloadFile(scan.name, base64Bytes(scan.dataBase64), scan.type);
+              } catch (error) {
+                showError(error, 'Could not open the scan');
+              }
+            }}
+          >
+            Scan
+          </Button>
+        )}
+      </Group>
     );
   }
   return (
@@ -84,21 +113,18 @@ export function ReleaseStatus({ person, release, zone, onRecorded }: { person: s
         {person}: {release ? 'release refused' : 'no release on file'}
       </Badge>
       {!release && can('planner') && (
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          color="gray"
-          onClick={async () => {
-            try {
-              await call('releases.record', { person, given: true, signedOn: todayIn(zone) });
-              await onRecorded();
-            } catch (error) {
-              showError(error, 'Could not record the release');
-            }
-          }}
-        >
-          Record the signed release
-        </Button>
+        <>
+          <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void record()}>
+            Record the signed release
+          </Button>
+          <FileButton accept="application/pdf,image/png,image/jpeg,image/gif,image/webp" onChange={(file) => file && void record(file)}>
+            {(props) => (
+              <Button {...props} size="compact-xs" variant="subtle" color="gray">
+                … with its scan
+              </Button>
+            )}
+          </FileButton>
+        </>
       )}
     </Group>
   );
