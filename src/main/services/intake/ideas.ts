@@ -9,7 +9,7 @@ import type { Repositories } from '../../db/repositories';
 import { newId, nowIso } from '../../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from '../errors';
 import type { PostService } from '../posts';
-import type { AuditService } from '../review/audit';
+import type { AuditService, Author } from '../review/audit';
 import type { Access } from '../review/people';
 import type { ReleaseService } from '../review/releases';
 import type { WorkspaceService } from '../workspace';
@@ -70,12 +70,17 @@ export function usualChannels(repos: Repositories, categoryId: string | null): s
 export function createIdeaService({ repos, access, audit, posts, releases, workspace }: IdeaServiceDeps) {
   const requireIdea = (id: string): Idea => repos.ideas.get(id) ?? (() => { throw notFound('Idea', id); })();
 
-  /** Saves an idea and records what changed (inside the caller's transaction). */
-  const store = (before: Idea | null, next: Idea, kind: string, body: Record<string, unknown> = {}): Idea => {
-    const stored = { ...next, revision: repos.ideas.save(checked(repos, next)) };
+  /**
+   * Saves an idea and records what changed (inside the caller's transaction). An import passes the
+   * person once for all its rows, and ideas it has already checked against the workspace.
+   */
+  const store = (before: Idea | null, next: Idea, kind: string, body: Record<string, unknown> = {}, bulk?: { by: Author }): Idea => {
+    const stored = { ...next, revision: repos.ideas.save(bulk ? next : checked(repos, next)) };
     const fields = before ? changedFields(before, stored) : [];
     if (before && fields.length === 0) return stored;
-    audit.record({ kind, subjectType: 'idea', subjectId: stored.id, body: { title: stored.title, ...(before ? { fields, from: before.status, to: stored.status } : { status: stored.status }), ...body } });
+    const input = { kind, subjectType: 'idea', subjectId: stored.id, body: { title: stored.title, ...(before ? { fields, from: before.status, to: stored.status } : { status: stored.status }), ...body } };
+    if (bulk) audit.record(input, bulk.by);
+    else audit.record(input);
     return stored;
   };
 

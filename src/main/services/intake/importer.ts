@@ -117,7 +117,8 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
     mappingFor: remembered,
 
     async importFiles(files: InputFile[], options: { mapping?: ColumnMapping; dryRun?: boolean } = {}): Promise<ImportReport> {
-      access.require('planner', 'import story ideas');
+      const person = access.require('planner', 'import story ideas');
+      const by = { id: person.id, name: person.name };
       const report: ImportReport = { dryRun: options.dryRun === true, imported: [], duplicates: [], rejected: [] };
       const now = nowIso();
       const ready: Array<{ idea: Idea; candidate: IdeaCandidate }> = [];
@@ -156,7 +157,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
               if (photo.original) media.addBytes(photo.original, photo.name);
               return { src: media.addBytes(photo.bytes, photo.name).path, alt: photo.alt, originalName: photo.name };
             });
-            ideas.store(null, { ...idea, photos }, 'idea.import', { file: candidate.file, row: candidate.row, source: candidate.source });
+            ideas.store(null, { ...idea, photos }, 'idea.import', { file: candidate.file, row: candidate.row, source: candidate.source }, { by });
           }
           if (forms.length) repos.settings.set(MAPPINGS_KEY, JSON.stringify({ ...mappings(), ...Object.fromEntries(forms.map((f) => [f.key, f.mapping])) }));
         });
