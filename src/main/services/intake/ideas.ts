@@ -183,7 +183,8 @@ export function createIdeaService({ repos, access, audit, posts, releases, works
     coverage(on: string): BranchCoverage {
       const quarter = quarterOf(on);
       const zone = workspace.timezone();
-      const localDay = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+      const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const localDay = (instant: string) => dayFormat.format(new Date(instant));
       const byBranch = new Map<string, { branch: string; ideas: number; lastAt: string | null }>();
       for (const idea of repos.ideas.list()) {
         const branch = idea.branch.trim();

@@ -10,7 +10,7 @@ import { Thumbnail } from '../../components/Thumbnail';
 export const MANUAL_STATUSES: readonly IdeaStatus[] = ['new', 'needs_info', 'accepted', 'declined'];
 const COLUMN_COLOR: Record<IdeaStatus, string> = { new: 'blue', needs_info: 'orange', accepted: 'teal', scheduled: 'indigo', used: 'violet', declined: 'gray' };
 /** Cards drawn per column at first; the rest come with "Show more" (a board of 2,000 ideas paints fast). */
-const FIRST_CARDS = 60;
+const FIRST_CARDS = 12;
 
 export interface BoardProps {
   ideas: Idea[];
@@ -93,13 +93,36 @@ function Column({ ideas, categories, onOpen, onMove, onDrag }: Omit<BoardProps, 
   );
 }
 
+/** The card's Move menu, made only when first used: hundreds of cards each with a live menu paint slowly. */
+function MoveMenu({ idea, onMove }: { idea: Idea; onMove: BoardProps['onMove'] }) {
+  const [active, setActive] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const button = (
+    <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move “${idea.title}”`} aria-haspopup="menu" onClick={active ? undefined : () => (setActive(true), setOpened(true))}>
+      <IconArrowsMove size={14} />
+    </ActionIcon>
+  );
+  if (!active) return button;
+  return (
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
+      <Menu.Target>{button}</Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Move to</Menu.Label>
+        {MANUAL_STATUSES.filter((s) => s !== idea.status).map((status) => (
+          <Menu.Item key={status} onClick={() => onMove(idea, status)}>
+            {IDEA_STATUS_LABELS[status]}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 const IdeaCard = memo(function IdeaCard({ idea, category, onOpen, onMove, onDrag }: { idea: Idea; category?: { name: string; color: string }; onOpen: BoardProps['onOpen']; onMove: BoardProps['onMove']; onDrag: (id: string | null) => void }) {
   const photo = idea.photos[0];
   return (
-    <Paper
-      withBorder
-      p={8}
-      radius="sm"
+    <div
+      className="sb-idea"
       draggable
       data-idea={idea.id}
       aria-label={idea.title}
@@ -109,66 +132,33 @@ const IdeaCard = memo(function IdeaCard({ idea, category, onOpen, onMove, onDrag
         onDrag(idea.id);
       }}
       onDragEnd={() => onDrag(null)}
-      style={{ cursor: 'grab', borderLeft: `4px solid ${category?.color ?? 'var(--mantine-color-gray-4)'}` }}
+      style={{ borderLeftColor: category?.color ?? 'var(--mantine-color-gray-4)' }}
     >
       {photo && <Thumbnail src={photo.src} alt={photo.alt || `Photo for ${idea.title}`} height={80} />}
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap={4} mt={photo ? 6 : 0}>
-        <Text
-          component="button"
-          type="button"
-          size="sm"
-          fw={600}
-          ta="left"
-          lineClamp={3}
-          onClick={() => onOpen(idea)}
-          style={{ background: 'none', border: 0, padding: 0, cursor: 'pointer', color: 'inherit' }}
-        >
+      <div className="sb-idea-head">
+        <button type="button" className="sb-idea-title" onClick={() => onOpen(idea)}>
           {idea.title}
-        </Text>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move “${idea.title}”`}>
-              <IconArrowsMove size={14} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Label>Move to</Menu.Label>
-            {MANUAL_STATUSES.filter((s) => s !== idea.status).map((status) => (
-              <Menu.Item key={status} onClick={() => onMove(idea, status)}>
-                {IDEA_STATUS_LABELS[status]}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-      </Group>
-      <Text size="xs" c="dimmed" lineClamp={1}>
-        {[idea.submittedBy, idea.branch].filter(Boolean).join(' · ') || 'No submitter'}
-      </Text>
-      <Group gap={6} mt={4}>
-        {category && (
-          <Badge size="xs" variant="outline" color="gray" styles={{ label: { textTransform: 'none' } }}>
-            {category.name}
-          </Badge>
-        )}
+        </button>
+        <MoveMenu idea={idea} onMove={onMove} />
+      </div>
+      <div className="sb-idea-meta">{[idea.submittedBy, idea.branch].filter(Boolean).join(' · ') || 'No submitter'}</div>
+      <div className="sb-idea-tags">
+        {category && <span className="sb-idea-tag">{category.name}</span>}
         {idea.featured.length > 0 && (
-          <Group gap={2} aria-label={`${idea.featured.length} featured`}>
+          <span className="sb-idea-count" aria-label={`${idea.featured.length} featured`}>
             <IconUsers size={12} aria-hidden />
-            <Text size="xs">{idea.featured.length}</Text>
-          </Group>
+            {idea.featured.length}
+          </span>
         )}
         {idea.photos.length > 1 && (
-          <Group gap={2} aria-label={`${idea.photos.length} photos`}>
+          <span className="sb-idea-count" aria-label={`${idea.photos.length} photos`}>
             <IconPhoto size={12} aria-hidden />
-            <Text size="xs">{idea.photos.length}</Text>
-          </Group>
+            {idea.photos.length}
+          </span>
         )}
-        {idea.latest && <Text size="xs" c="dimmed">by {idea.latest}</Text>}
-      </Group>
-      {idea.status === 'declined' && idea.declineReason && (
-        <Text size="xs" c="dimmed" mt={4} lineClamp={2}>
-          Declined: {idea.declineReason}
-        </Text>
-      )}
-    </Paper>
+        {idea.latest && <span className="sb-idea-meta">by {idea.latest}</span>}
+      </div>
+      {idea.status === 'declined' && idea.declineReason && <div className="sb-idea-note">Declined: {idea.declineReason}</div>}
+    </div>
   );
 });
