@@ -169,6 +169,26 @@ describe('story intake, end to end', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('a .storyidea dropped on any page opens the import step on the Ideas page', async () => {
+    await page.getByRole('navigation').getByText('Calendar', { exact: true }).click();
+    await page.locator('.fc-event').first().waitFor();
+    const content = JSON.stringify({ format: 'storybank.storyidea', version: 1, createdAt: '2027-04-02T10:00:00.000Z', bank: 'x', idea: { title: 'Dropped story', story: 'It came by e-mail.', submitter: { name: 'Li Wei', email: '', branch: 'West Side' } }, photos: [] });
+    const drop = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.storyidea', { type: 'application/json' }));
+      return data;
+    }, content);
+    await page.locator('main').dispatchEvent('dragover', { dataTransfer: drop });
+    await page.locator('main').dispatchEvent('drop', { dataTransfer: drop });
+    const dialog = page.getByRole('dialog', { name: 'Import story ideas' });
+    await dialog.getByText('dropped.storyidea').waitFor();
+    expect(page.url()).toMatch(/#\/ideas/);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText('Imported 1, 0 already in the workspace (skipped), 0 rejected.').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.locator('[data-idea]', { hasText: 'Dropped story' }).waitFor();
+  });
+
   it('the media library lists the imported photo, with where it is used', async () => {
     await page.getByRole('navigation').getByText('Media library', { exact: true }).click();
     const item = page.getByRole('listitem', { name: 'finish-line.jpg' });

@@ -23,6 +23,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { showError } from './errors';
 import { navigate, useRoute, type PageId } from './route';
+import { offerImport } from '../features/ideas/pendingImport';
 import { UndoProvider, useUndo } from './undo';
 import { WorkspaceProvider, useWorkspace } from './workspace';
 import { PersonMenu, SessionProvider } from './session';
@@ -167,7 +168,18 @@ function Shell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          // story files dropped on any page go to the Ideas page's import step (the page and the
+          // editor's image area handle their own drops first)
+          if (e.defaultPrevented || !e.dataTransfer.files.length) return;
+          e.preventDefault();
+          if (offerImport([...e.dataTransfer.files]) && page !== 'ideas') navigate({ page: 'ideas', params: {} });
+        }}
+      >
         {/* keyed by page: a page left while the next one loads must not live on with stale state */}
         <Suspense key={current.id} fallback={<Loader role="status" aria-label="Loading page" />}>
           {current.render()}

@@ -19,6 +19,7 @@ import { IdeaForm } from './IdeaForm';
 import { IdeasBoard } from './IdeasBoard';
 import { ImportDialog } from './ImportDialog';
 import { InboxDialog, StoryFormDialog } from './IntakeDialogs';
+import { offerImport, onPendingImport, takePendingImport } from './pendingImport';
 
 /** The inbox is checked once when the app starts (the first visit of this page), then on demand. */
 let inboxCheckedThisSession = false;
@@ -83,6 +84,19 @@ export function IdeasPage() {
     });
   }, [reload, checkInbox, can]);
 
+  // files dropped here or on another page (which brought us here) open the import step
+  useEffect(() => {
+    const open = () => {
+      const files = takePendingImport();
+      if (files.length) {
+        setDropped(files);
+        setDialog('import');
+      }
+    };
+    open();
+    return onPendingImport(open);
+  }, []);
+
   const move = async (idea: Idea, status: IdeaStatus, reason?: string) => {
     if (status === 'declined' && !reason) return setDeclining(idea);
     try {
@@ -111,8 +125,9 @@ export function IdeasPage() {
       onDrop={(e) => {
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
-        setDropped([...e.dataTransfer.files]);
-        setDialog('import');
+        if (!offerImport([...e.dataTransfer.files])) {
+          notifications.show({ color: 'orange', title: 'Nothing to import', message: 'Drop .storyidea files from the story form, or CSV or XLSX exports of Microsoft Forms or Google Forms.' });
+        }
       }}
     >
       <Group justify="space-between" align="flex-end">
