@@ -46,10 +46,21 @@ async function openFilters(): Promise<void> {
 
 async function drag(source: Locator, target: Locator): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await source.hover();
+  // the calendar may redraw the event just now (a reload after the last change): wait for its box
+  let from = null;
+  for (let tries = 0; !from && tries < 50; tries++) {
+    await source.first().waitFor();
+    from = await source.first().boundingBox();
+    if (!from) await page.waitForTimeout(100);
+  }
+  if (!from) throw new Error('the event to drag never settled on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
+  // a short first move starts the drag (FullCalendar waits for a few pixels), as a hand does
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
   const to = (await target.boundingBox())!;
   await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 20 });
+  await page.locator('.fc-event-mirror, .fc-event-dragging').first().waitFor({ timeout: 5000 });
   await page.mouse.up();
 }
 

@@ -271,7 +271,7 @@ export function PostEditor({
 
   return (
     <>
-    <Modal opened onClose={requestClose} title={existing ? 'Edit post' : 'New post'} size="lg">
+    <Modal opened onClose={requestClose} title={existing ? 'Edit post' : 'New post'} size="lg" trapFocus={!confirmingClose} closeOnEscape={!confirmingClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
