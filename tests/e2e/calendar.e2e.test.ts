@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysLocal, utcToZonedWallTime } from '../../src/shared/time';
 import { seriousViolations } from './axe';
+import { dragEvent } from './drag';
 import { launchChromium } from './browser';
 import { callApi, serveWorkspace, type ServedWorkspace } from './serve';
 
@@ -44,25 +45,7 @@ async function openFilters(): Promise<void> {
   if ((await button.count()) && !(await page.getByRole('combobox', { name: 'Categories' }).isVisible())) await button.click();
 }
 
-async function drag(source: Locator, target: Locator): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // the calendar may redraw the event just now (a reload after the last change): wait for its box
-  let from = null;
-  for (let tries = 0; !from && tries < 50; tries++) {
-    await source.first().waitFor();
-    from = await source.first().boundingBox();
-    if (!from) await page.waitForTimeout(100);
-  }
-  if (!from) throw new Error('the event to drag never settled on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  // a short first move starts the drag (FullCalendar waits for a few pixels), as a hand does
-  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 20 });
-  await page.locator('.fc-event-mirror, .fc-event-dragging').first().waitFor({ timeout: 5000 });
-  await page.mouse.up();
-}
+const drag = (source: Locator, target: Locator): Promise<void> => dragEvent(page, source, target);
 
 async function createPost(title: string, date: string, time: string, channels: string[], repeat?: { every: string; count: number }) {
   await page.getByRole('button', { name: 'New post', exact: true }).click();

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysLocal, utcToZonedWallTime, zonedWallTimeToUtc } from '../../src/shared/time';
+import { dragEvent } from './drag';
 import { openDemoApp, type AppSession } from './session';
 
 const ZONE = 'America/New_York';
@@ -12,14 +13,8 @@ const api: AppSession['api'] = (name, input) => session.api(name, input);
 const postsTitled = async (title: string) => (await api('posts.list', { text: title })).filter((p) => p.title === title);
 const toast = (title: string) => page.locator('.mantine-Notification-root', { hasText: title }).last();
 
-async function drag(sourceText: string, targetDate: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.fc-event', { hasText: sourceText }).hover();
-  await page.mouse.down();
-  const to = (await page.locator(`td.fc-daygrid-day[data-date="${targetDate}"]`).boundingBox())!;
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 12, { steps: 20 });
-  await page.mouse.up();
-}
+const drag = (sourceText: string, targetDate: string): Promise<void> =>
+  dragEvent(page, page.locator('.fc-event', { hasText: sourceText }), page.locator(`td.fc-daygrid-day[data-date="${targetDate}"]`), { fromBottom: 12 });
 
 beforeAll(async () => {
   session = await openDemoApp();
