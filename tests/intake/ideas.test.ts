@@ -2,20 +2,14 @@
 // the thank-you note and branch coverage.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Idea } from '../../src/shared/domain/ideas';
-import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { dbFingerprint, demoWorkspaceEachTest } from '../support/workspace';
 import { tempDir } from '../e2e/serve';
 import { fileOf, jpeg, storyIdea } from '../support/intake';
 import { approveThroughReview } from '../support/review';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const workspace = () => {
-  const ws = tempWorkspace({ demo: true });
-  cleanups.push(ws.cleanup);
-  return ws;
-};
+const workspace = demoWorkspaceEachTest();
 
 describe('the inbox folder', () => {
   it('imports waiting .storyidea files, moves them to processed or rejected (with the reason beside it)', async () => {

@@ -2,17 +2,11 @@
 // .storyidea files. Every bad input gets a message naming the file (and row) and changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dbFingerprint, tempWorkspace } from '../support/workspace';
+import { describe, expect, it } from 'vitest';
+import { dbFingerprint, demoWorkspaceEachTest } from '../support/workspace';
 import { GOOGLE_FORMS_HEADERS, MS_FORMS_HEADERS, csvOf, fileOf, jpeg, msFormsRows, storyIdea, xlsxOf } from '../support/intake';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const workspace = () => {
-  const ws = tempWorkspace({ demo: true });
-  cleanups.push(ws.cleanup);
-  return ws;
-};
+const workspace = demoWorkspaceEachTest();
 
 describe('Forms exports', () => {
   it('a Microsoft Forms CSV and a Google Forms XLSX import through a saved mapping, remembered for the next export', async () => {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,4 +48,15 @@ export function dbFingerprint(db: Db, ignore: readonly string[] = [], options: {
     }
   }
   return hash.digest('hex');
+}
+
+/** A fresh demo workspace per call, each removed after its test (call at the top of a test file). */
+export function demoWorkspaceEachTest(): () => ReturnType<typeof tempWorkspace> {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+  return () => {
+    const ws = tempWorkspace({ demo: true });
+    cleanups.push(ws.cleanup);
+    return ws;
+  };
 }
