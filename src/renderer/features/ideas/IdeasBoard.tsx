@@ -32,7 +32,7 @@ export function IdeasBoard({ ideas, categories, onOpen, onMove }: BoardProps) {
   };
   return (
     <ScrollArea type="auto" offsetScrollbars>
-      <Group align="flex-start" gap="sm" wrap="nowrap" role="list" aria-label="Ideas board" style={{ minWidth: 'min-content' }}>
+      <Group align="flex-start" gap={10} wrap="nowrap" role="list" aria-label="Ideas board" style={{ minWidth: 'min-content' }}>
         {IDEA_STATUSES.map((status) => {
           const column = byStatus.get(status)!;
           const droppable = MANUAL_STATUSES.includes(status);
@@ -44,9 +44,9 @@ export function IdeasBoard({ ideas, categories, onOpen, onMove }: BoardProps) {
               data-column={status}
               withBorder
               p="xs"
-              w={236}
+              w={192}
               bg={over === status ? `${COLUMN_COLOR[status]}.0` : 'gray.0'}
-              style={{ flex: '0 0 236px', outline: over === status ? `2px dashed var(--mantine-color-${COLUMN_COLOR[status]}-7)` : undefined }}
+              style={{ flex: '0 0 192px', outline: over === status ? `2px dashed var(--mantine-color-${COLUMN_COLOR[status]}-7)` : undefined }}
               onDragOver={(e) => {
                 if (!droppable || !dragging) return;
                 e.preventDefault();
@@ -143,7 +143,7 @@ const IdeaCard = memo(function IdeaCard({ idea, category, onOpen, onMove, onDrag
       </div>
       <div className="sb-idea-meta">{[idea.submittedBy, idea.branch].filter(Boolean).join(' · ') || 'No submitter'}</div>
       <div className="sb-idea-tags">
-        {category && <span className="sb-idea-tag">{category.name}</span>}
+        {category && <span className="sb-idea-tag" title={category.name}>{category.name}</span>}
         {idea.featured.length > 0 && (
           <span className="sb-idea-count" aria-label={`${idea.featured.length} featured`}>
             <IconUsers size={12} aria-hidden />
