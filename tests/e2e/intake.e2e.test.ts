@@ -187,6 +187,17 @@ describe('story intake, end to end', () => {
     await dialog.getByText('Imported 1, 0 already in the workspace (skipped), 0 rejected.').waitFor();
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
     await page.locator('[data-idea]', { hasText: 'Dropped story' }).waitFor();
+
+    // its details can be corrected; the history says so
+    await page.getByRole('button', { name: 'Dropped story', exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: 'Dropped story' });
+    await drawer.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('dialog', { name: 'Edit “Dropped story”' });
+    await form.getByLabel('Notes for the team').fill('Called Li to check the dates.');
+    await form.getByRole('button', { name: 'Save idea' }).click();
+    await drawer.getByText('Called Li to check the dates.').waitFor();
+    await drawer.getByText(/^Edited/).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('the media library lists the imported photo, with where it is used', async () => {

@@ -156,6 +156,20 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(expect.not.arrayContaining(['escape.jpg', 'evil.jpg', 'passwd']));
   });
 
+  it('an original sent with a resized photo is kept, untouched, in the library beside it', async () => {
+    const ws = workspace();
+    const original = await jpeg(3200, 2400);
+    const resized = await jpeg(1600, 1200, 85);
+    await ws.services.importer.importFiles([fileOf('big.storyidea', storyIdea({ photos: [{ name: 'camera.jpg', type: 'image/jpeg', data: resized.toString('base64'), original: original.toString('base64'), alt: 'At the start line' }] }))]);
+    const idea = ws.services.ideas.list().find((i) => i.source === 'storyidea')!;
+    const library = ws.services.media.list();
+    const photo = library.find((m) => m.path === idea.photos[0].src)!;
+    expect([photo.width, photo.height]).toEqual([1600, 1200]);
+    const kept = library.find((m) => m.width === 3200)!;
+    expect(kept.originalName).toBe('camera.jpg');
+    expect(fs.readFileSync(path.join(path.dirname(ws.dbPath), kept.path)).equals(original)).toBe(true);
+  });
+
   it('the same .storyidea twice is imported once', async () => {
     const ws = workspace();
     const file = fileOf('ana.storyidea', storyIdea());

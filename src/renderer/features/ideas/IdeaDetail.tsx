@@ -2,7 +2,7 @@
 // timing, the posts made from it and its history; Make post, the thank-you note, and moves.
 import { Anchor, Badge, Button, CopyButton, Drawer, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconMail, IconPencilPlus } from '@tabler/icons-react';
+import { IconMail, IconPencil, IconPencilPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { IdeaDetail as Detail, ThankYouNote } from '../../../shared/api/ideas';
 import { IDEA_STATUS_LABELS, type Idea, type IdeaStatus } from '../../../shared/domain/ideas';
@@ -17,6 +17,7 @@ import { useSession } from '../../app/session';
 import { useWorkspace } from '../../app/workspace';
 import { Thumbnail } from '../../components/Thumbnail';
 import { ReleaseStatus } from '../review/ImagePeople';
+import { IdeaForm } from './IdeaForm';
 import { MANUAL_STATUSES } from './IdeasBoard';
 
 const IDEA_KIND_LABELS: Record<string, string> = {
@@ -34,6 +35,7 @@ export function IdeaDetail({ ideaId, onClose, onChanged, onMove }: { ideaId: str
   const zone = info.timezone;
   const [detail, setDetail] = useState<Detail | null>(null);
   const [note, setNote] = useState<ThankYouNote | null>(null);
+  const [editing, setEditing] = useState(false);
   const load = useCallback(async () => {
     try {
       setDetail(await call('ideas.get', { id: ideaId }));
@@ -172,6 +174,11 @@ export function IdeaDetail({ ideaId, onClose, onChanged, onMove }: { ideaId: str
               </Button>
             )}
             {can('planner') && (
+              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            )}
+            {can('planner') && (
               <Select
                 aria-label="Move to"
                 placeholder="Move to…"
@@ -213,6 +220,7 @@ export function IdeaDetail({ ideaId, onClose, onChanged, onMove }: { ideaId: str
           </div>
         </Stack>
       )}
+      {editing && idea && <IdeaForm editing={idea} onClose={() => setEditing(false)} onSaved={() => void changed()} />}
       {note && (
         <Modal opened onClose={() => setNote(null)} title="A note for the submitter" size="lg">
           <Stack gap="sm">
