@@ -12,7 +12,8 @@ export async function dragEvent(page: Page, source: Locator, target: Locator, { 
     if (!from) await page.waitForTimeout(100);
   }
   if (!from) throw new Error('the event to drag never settled on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  // hover waits until nothing covers the event (a dialog's overlay still fading out, say)
+  await source.first().hover();
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
   const to = (await target.boundingBox())!;
