@@ -156,7 +156,8 @@ describe('approvals, compliance and audit', () => {
   it('the audit view shows all of it, verifies the chain, and the CLI agrees', async () => {
     await page.goto(appUrl('/audit'));
     const table = page.getByRole('table', { name: 'Audit entries' });
-    await table.waitFor();
+    // the table's frame paints before its rows arrive
+    await table.locator('tbody tr').first().waitFor();
     const text = await table.textContent();
     for (const label of ['Submitted for review', 'Changes requested', 'Approved', 'Calendar signed off', 'Post edited', 'Signed in']) expect(text).toContain(label);
     expect(text).toContain('State the rate as an APR, please.');
