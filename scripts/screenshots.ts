@@ -67,6 +67,8 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
   await page.keyboard.press('Escape');
   for (const [nav, name] of [
     ['Story ideas', 'ideas'],
+    ['Media library', 'media-library'],
+    ['Review', 'review'],
     ['Mix report', 'mix-report'],
     ['Export', 'export'],
     ['Settings', 'settings'],
