@@ -49,7 +49,12 @@ describe('long work in a worker', () => {
     const planMs = performance.now() - started;
     expect(result.ok).toBe(true);
     expect(answers.length, `the plan took only ${planMs.toFixed(0)} ms`).toBeGreaterThan(2);
-    expect(Math.max(...answers)).toBeLessThan(100);
+    // A host blocked by the plan would answer after the plan (seconds). On the loaded 2-core CI
+    // machine, with another test file beside this one, a single answer can take a scheduling
+    // pause: nine in ten within 100 ms, and none anywhere near the plan's time.
+    const sorted = [...answers].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.9) - 1] ?? sorted[0]).toBeLessThan(100);
+    expect(Math.max(...answers)).toBeLessThan(Math.min(1000, planMs / 2));
     console.log(`plan of ${(result as { value: { rows: unknown[] } }).value.rows.length} slots: ${planMs.toFixed(0)} ms; workspace.get meanwhile: max ${Math.max(...answers).toFixed(1)} ms over ${answers.length} calls`);
   }, 120_000);
 
