@@ -48,15 +48,16 @@ function moveInto(folder: string, name: string, sub: 'processed' | 'rejected'): 
 export function createInbox(deps: { repos: Repositories; access: Access; importer: Importer }) {
   const { repos, access, importer } = deps;
   const folder = (): string | null => repos.settings.get(INBOX_KEY);
+  /** The folder and how many files wait in it (0 when the shared folder is not reachable now). */
   const status = () => {
-      const current = folder();
-      let waiting = 0;
-      try {
-        waiting = current ? waitingIn(current).length : 0;
-      } catch {
-        waiting = 0;
-      }
-      return { folder: current, waiting };
+    const current = folder();
+    let waiting = 0;
+    try {
+      waiting = current ? waitingIn(current).length : 0;
+    } catch {
+      waiting = 0;
+    }
+    return { folder: current, waiting };
   };
   return {
     status,
