@@ -10,6 +10,11 @@ export const INPUT_FILE_LIMITS = { workspace: 200 * MB, planRequest: 50 * MB, st
 
 const errno = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
 
+/** Refuses `size` bytes over `maxBytes`, naming the file and both sizes. */
+export function checkSize(file: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new ServiceError('validation', `${file}: ${(size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit for this kind of file`);
+}
+
 /** Reads a file the user named, refusing devices, folders and anything over `maxBytes` before reading it. */
 export function readBytesInput(file: string, maxBytes: number): Buffer {
   let fd: number;
@@ -21,9 +26,7 @@ export function readBytesInput(file: string, maxBytes: number): Buffer {
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new ServiceError('validation', `${file}: not a regular file (a folder, device or pipe cannot be read)`);
-    if (stat.size > maxBytes) {
-      throw new ServiceError('validation', `${file}: ${(stat.size / MB).toFixed(1)} MB is over the ${(maxBytes / MB).toFixed(0)} MB limit for this kind of file`);
-    }
+    checkSize(file, stat.size, maxBytes);
     // Read at most the cap even if the file grows meanwhile.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
@@ -50,4 +53,15 @@ export function readJsonInput(file: string, maxBytes: number): unknown {
   } catch (error) {
     throw new ServiceError('validation', `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+/**
+ * A file name as another machine had it (a photo in a .storyidea, a scanned release), reduced to a
+ * plain name: no folders, no `..`, no control characters. Only ever shown, never used as a path.
+ */
+export function plainFileName(name: string, fallback = 'photo'): string {
+  const base = name.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.' && part !== '..').pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120);
+  return clean || fallback;
 }

@@ -45,7 +45,7 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
   const calendar = createCalendarService(repos, workspace, posts, access);
   const backups = createBackupService(repos, dbPath, access, audit);
   const media = createMediaService(repos, dbPath);
-  const ideas = createIdeaService({ repos, access, audit, posts, releases, workspace });
+  const ideas = createIdeaService({ repos, access, audit, posts, releases, workspace, session });
   const importer = createImporter({ repos, access, media, ideas });
   const services = {
     repos,

@@ -9,6 +9,7 @@ import type { MediaItem } from '../../shared/api/media';
 import type { MediaRecord } from '../db/repositories/media';
 import { nowIso } from '../db/repositories/rows';
 import { MB } from '../files/input-file';
+import { writeFileAtomically } from '../files/output-file';
 import { ServiceError } from './errors';
 
 export const MEDIA_FOLDER = 'media';
@@ -82,10 +83,7 @@ export function createMediaService(repos: Repositories, dbPath: string) {
       if (!fs.existsSync(thumb)) {
         const { default: sharp } = await import('sharp');
         const bytes = await sharp(fileOf(clean), { limitInputPixels: 100_000_000 }).rotate().resize(THUMB_SIDE, THUMB_SIDE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-        fs.mkdirSync(path.dirname(thumb), { recursive: true });
-        const temp = `${thumb}.${process.pid}.partial`;
-        fs.writeFileSync(temp, bytes);
-        fs.renameSync(temp, thumb);
+        writeFileAtomically(thumb, bytes);
       }
       return `data:image/webp;base64,${fs.readFileSync(thumb).toString('base64')}`;
     } catch {
@@ -131,10 +129,7 @@ export function createMediaService(repos: Repositories, dbPath: string) {
       const relative = `${MEDIA_FOLDER}/${sha256}.${sniffed.ext}`;
       const target = path.join(workspaceDir, ...relative.split('/'));
       if (!fs.existsSync(target) || sha256Of(fs.readFileSync(target)) !== sha256) {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        const temp = `${target}.${process.pid}.partial`;
-        fs.writeFileSync(temp, bytes);
-        fs.renameSync(temp, target);
+        writeFileAtomically(target, bytes);
       }
       const record: MediaRecord = {
         sha256,

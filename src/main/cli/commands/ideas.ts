@@ -5,9 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ColumnMapping, type ImportReport } from '../../../shared/api/ideas';
 import { IDEA_STATUSES, IDEA_STATUS_LABELS, IdeaStatus } from '../../../shared/domain/ideas';
-import { INPUT_FILE_LIMITS, readBytesInput, readJsonInput } from '../../files/input-file';
-import { importLimit } from '../../services/intake/importer';
-import { ServiceError } from '../../services/errors';
+import { INPUT_FILE_LIMITS, readJsonInput } from '../../files/input-file';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, withWorkspace } from './common';
 
@@ -43,22 +41,7 @@ export function registerIdeaCommands(program: Command): void {
         mapping = parsed.data;
       }
       await withWorkspace(openExistingWorkspace(opts.db), async ({ services }) => {
-        const readable: Array<{ name: string; bytes: Buffer }> = [];
-        const unreadable: ImportReport['rejected'] = [];
-        for (const file of files) {
-          const limit = importLimit(file);
-          try {
-            if (limit === null) throw new ServiceError('validation', `${file}: Storybank imports .storyidea files from the story form and CSV or XLSX exports of Microsoft Forms and Google Forms`);
-            readable.push({ name: file, bytes: readBytesInput(file, limit) });
-          } catch (error) {
-            if (!(error instanceof ServiceError)) throw error;
-            unreadable.push({ file, row: null, reason: error.message.replace(`${file}: `, '') });
-          }
-        }
-        const report: ImportReport = readable.length
-          ? await services.importer.importFiles(readable, { mapping, dryRun: opts.dryRun })
-          : { dryRun: opts.dryRun === true, imported: [], duplicates: [], rejected: [] };
-        report.rejected.unshift(...unreadable);
+        const report = await services.importer.importPaths(files.map((file) => ({ path: file, name: file })), { mapping, dryRun: opts.dryRun });
         printData(opts.json, { imported: report.imported, duplicates: report.duplicates, rejected: report.rejected, dryRun: report.dryRun }, () => reportText(report));
         if (report.rejected.length) process.exitCode = 1;
       });

@@ -58,11 +58,3 @@ export const describeIssues = (error: z.ZodError): string =>
     .slice(0, 5)
     .map((issue) => `${issue.path.length ? `${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')}: ` : ''}${issue.message}`)
     .join('; ');
-
-/** A file name as the submitter's machine had it, reduced to a plain name (never used as a path). */
-export const plainFileName = (name: string): string => {
-  const base = name.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.' && part !== '..').pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120);
-  return clean || 'photo';
-};

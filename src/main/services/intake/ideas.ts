@@ -10,7 +10,8 @@ import { newId, nowIso } from '../../db/repositories/rows';
 import { checkRevision, notFound, ServiceError } from '../errors';
 import type { PostService } from '../posts';
 import type { AuditService, Author } from '../review/audit';
-import type { Access } from '../review/people';
+import type { Access, Session } from '../review/people';
+import { utcToZonedWallTime } from '../../../shared/time';
 import type { ReleaseService } from '../review/releases';
 import type { WorkspaceService } from '../workspace';
 import { composeThankYou } from './thanks';
@@ -27,20 +28,23 @@ export interface IdeaServiceDeps {
   posts: PostService;
   releases: Pick<ReleaseService, 'all'>;
   workspace: WorkspaceService;
+  session: Pick<Session, 'current'>;
 }
 
 const changedFields = (before: Idea, after: Idea): string[] =>
   (Object.keys(after) as Array<keyof Idea>).filter((key) => !['revision', 'updatedAt'].includes(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 
-/** The category id for a suggested name (case-insensitive), else the workspace's employee highlights. */
-export function categoryFor(repos: Repositories, name: string): string | null {
+export interface CategoryLookup {
+  /** The category id for a suggested name (case-insensitive), else the workspace's employee highlights. */
+  idFor(name: string): string | null;
+  known(name: string): boolean;
+}
+/** The workspace's categories by name, read once (an import asks for every row). */
+export function categoryLookup(repos: Repositories): CategoryLookup {
   const categories = repos.categories.list();
-  const wanted = name.trim().toLowerCase();
-  return (
-    (wanted && categories.find((c) => c.name.toLowerCase() === wanted)?.id) ||
-    categories.find((c) => DEFAULT_IDEA_CATEGORY.test(c.name))?.id ||
-    null
-  );
+  const byName = new Map(categories.map((c) => [c.name.toLowerCase(), c.id]));
+  const fallback = categories.find((c) => DEFAULT_IDEA_CATEGORY.test(c.name))?.id ?? null;
+  return { idFor: (name) => byName.get(name.trim().toLowerCase()) ?? fallback, known: (name) => byName.has(name.trim().toLowerCase()) };
 }
 
 function checked(repos: Repositories, idea: Idea): Idea {
@@ -67,7 +71,7 @@ export function usualChannels(repos: Repositories, categoryId: string | null): s
   return usual.length ? usual : channels.map((c) => c.id);
 }
 
-export function createIdeaService({ repos, access, audit, posts, releases, workspace }: IdeaServiceDeps) {
+export function createIdeaService({ repos, access, audit, posts, releases, workspace, session }: IdeaServiceDeps) {
   const requireIdea = (id: string): Idea => repos.ideas.get(id) ?? (() => { throw notFound('Idea', id); })();
 
   /**
@@ -124,7 +128,7 @@ export function createIdeaService({ repos, access, audit, posts, releases, works
       }
       const now = nowIso();
       return repos.transaction(() =>
-        store(null, Idea.parse({ categoryId: categoryFor(repos, ''), ...input, id: newId(), createdAt: now, updatedAt: now }), 'idea.create'),
+        store(null, Idea.parse({ categoryId: categoryLookup(repos).idFor(''), ...input, id: newId(), createdAt: now, updatedAt: now }), 'idea.create'),
       );
     },
 
@@ -176,22 +180,20 @@ export function createIdeaService({ repos, access, audit, posts, releases, works
       const channels = new Map(repos.channels.list().map((c) => [c.id, c]));
       const first = scheduled[0];
       const networks = [...new Set(first.channelIds.map((cid) => channels.get(cid)).filter((c) => c !== undefined).map((c) => NETWORK_LABELS[c.network]))];
-      return composeThankYou({ idea, bank: workspace.get().name, at: first.scheduledAt!, timezone: first.timezone, networks, author: access.require(['planner', 'contributor', 'approver', 'admin'], 'write notes').name });
+      return composeThankYou({ idea, bank: workspace.get().name, at: first.scheduledAt!, timezone: first.timezone, networks, author: session.current().name });
     },
 
     /** Which branches sent ideas in the quarter of `on`, and which known branches sent nothing. */
     coverage(on: string): BranchCoverage {
       const quarter = quarterOf(on);
       const zone = workspace.timezone();
-      const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-      const localDay = (instant: string) => dayFormat.format(new Date(instant));
       const byBranch = new Map<string, { branch: string; ideas: number; lastAt: string | null }>();
       for (const idea of repos.ideas.list()) {
         const branch = idea.branch.trim();
         if (!branch) continue;
         const key = branch.toLowerCase();
         const entry = byBranch.get(key) ?? { branch, ideas: 0, lastAt: null };
-        const day = localDay(idea.createdAt);
+        const day = utcToZonedWallTime(idea.createdAt, zone).date;
         if (day >= quarter.from && day <= quarter.to) {
           entry.ideas += 1;
           if (!entry.lastAt || idea.createdAt > entry.lastAt) entry.lastAt = idea.createdAt;

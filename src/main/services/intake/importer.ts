@@ -8,14 +8,14 @@ import { formKey, isBookkeepingColumn } from '../../../shared/intake/mapping';
 import { STORYIDEA_EXTENSION } from '../../../shared/intake/storyidea';
 import type { Repositories } from '../../db/repositories';
 import { newId, nowIso } from '../../db/repositories/rows';
-import { INPUT_FILE_LIMITS, MB } from '../../files/input-file';
+import { INPUT_FILE_LIMITS, checkSize, readBytesInput } from '../../files/input-file';
 import { ServiceError } from '../errors';
 import type { MediaService } from '../media';
 import type { Access } from '../review/people';
 import { candidateHash, describeIssues, type IdeaCandidate, type Rejection } from './candidates';
 import { readCsvTable, readXlsxTable, type FormTable } from './forms';
 import { chooseMapping, missingFields, rowsToCandidates, type FullMapping } from './formRows';
-import { categoryFor, type IdeaService } from './ideas';
+import { categoryLookup, type CategoryLookup, type IdeaService } from './ideas';
 import { readStoryIdea } from './storyFile';
 
 const MAPPINGS_KEY = 'intake.formMappings';
@@ -35,28 +35,21 @@ const kindOf = (name: string): Kind | null => {
 };
 const LIMITS: Record<Kind, number> = { storyidea: INPUT_FILE_LIMITS.storyIdea, csv: INPUT_FILE_LIMITS.formExport, xlsx: INPUT_FILE_LIMITS.formExport };
 
-/** The size cap for a file by its name (checked before reading it), or null for a kind we do not read. */
-export const importLimit = (name: string): number | null => {
+/** The kind of a file by its name, or a typed refusal for a kind Storybank does not import. */
+function importKind(name: string): Kind {
   const kind = kindOf(name);
-  return kind ? LIMITS[kind] : null;
-};
+  if (!kind) throw new ServiceError('validation', `${name}: Storybank imports .storyidea files from the story form and CSV or XLSX exports of Microsoft Forms and Google Forms`);
+  return kind;
+}
 
 /** A rejection's reason without the file name the error message starts with (the report names the file). */
 const reasonOf = (file: string, error: unknown): string => {
-  if (!(error instanceof ServiceError)) throw error;
-  return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+  const message = typeof error === 'string' ? error : error instanceof ServiceError ? error.message : null;
+  if (message === null) throw error;
+  return message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
 };
 
-interface CategoryLookup {
-  idFor(name: string): string | null;
-  known(name: string): boolean;
-}
-/** The workspace's categories read once per import (not once per row). */
-function categoryLookup(repos: Repositories): CategoryLookup {
-  const byName = new Map(repos.categories.list().map((c) => [c.name.toLowerCase(), c.id]));
-  const fallback = categoryFor(repos, '');
-  return { idFor: (name) => byName.get(name.trim().toLowerCase()) ?? fallback, known: (name) => byName.has(name.trim().toLowerCase()) };
-}
+type ImportOptions = { mapping?: ColumnMapping; dryRun?: boolean };
 
 export function createImporter(deps: { repos: Repositories; access: Access; media: MediaService; ideas: IdeaService }) {
   const { repos, access, media, ideas } = deps;
@@ -75,9 +68,8 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
 
   /** Reads one file into candidates (and the rows it rejects); a file it cannot read throws. */
   const readFile = async (file: InputFile, given: ColumnMapping | undefined): Promise<{ candidates: IdeaCandidate[]; rejected: Rejection[]; form?: { key: string; mapping: FullMapping } }> => {
-    const kind = kindOf(file.name);
-    if (!kind) throw new ServiceError('validation', `${file.name}: Storybank imports .storyidea files from the story form and CSV or XLSX exports of Microsoft Forms and Google Forms`);
-    if (file.bytes.length > LIMITS[kind]) throw new ServiceError('validation', `${file.name}: ${(file.bytes.length / MB).toFixed(1)} MB is over the ${LIMITS[kind] / MB} MB limit for this kind of file`);
+    const kind = importKind(file.name);
+    checkSize(file.name, file.bytes.length, LIMITS[kind]);
     if (file.bytes.length === 0) throw new ServiceError('validation', `${file.name}: the file is empty`);
     if (kind === 'storyidea') return { candidates: [readStoryIdea(file.name, file.bytes)], rejected: [] };
     const table = await readTable(file, kind);
@@ -113,56 +105,76 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
     return parsed.data;
   };
 
-  return {
-    mappingFor: remembered,
-
-    async importFiles(files: InputFile[], options: { mapping?: ColumnMapping; dryRun?: boolean } = {}): Promise<ImportReport> {
-      const person = access.require('planner', 'import story ideas');
-      const by = { id: person.id, name: person.name };
-      const report: ImportReport = { dryRun: options.dryRun === true, imported: [], duplicates: [], rejected: [] };
-      const now = nowIso();
-      const ready: Array<{ idea: Idea; candidate: IdeaCandidate }> = [];
-      const forms: Array<{ key: string; mapping: FullMapping }> = [];
-      const seen = new Set<string>();
-      const categories = categoryLookup(repos);
-      for (const file of files) {
-        let read;
-        try {
-          read = await readFile(file, options.mapping);
-        } catch (error) {
-          report.rejected.push({ file: file.name, row: null, reason: reasonOf(file.name, error) });
+  async function importFiles(files: InputFile[], options: ImportOptions = {}): Promise<ImportReport> {
+    const person = access.require('planner', 'import story ideas');
+    const by = { id: person.id, name: person.name };
+    const report: ImportReport = { dryRun: options.dryRun === true, imported: [], duplicates: [], rejected: [] };
+    const now = nowIso();
+    const ready: Array<{ idea: Idea; candidate: IdeaCandidate }> = [];
+    const forms: Array<{ key: string; mapping: FullMapping }> = [];
+    const seen = new Set<string>();
+    const categories = categoryLookup(repos);
+    for (const file of files) {
+      let read;
+      try {
+        read = await readFile(file, options.mapping);
+      } catch (error) {
+        report.rejected.push({ file: file.name, row: null, reason: reasonOf(file.name, error) });
+        continue;
+      }
+      report.rejected.push(...read.rejected);
+      if (read.form) forms.push(read.form);
+      for (const candidate of read.candidates) {
+        const idea = toIdea(candidate, now, categories);
+        if (!('id' in idea)) {
+          report.rejected.push(idea);
           continue;
         }
-        report.rejected.push(...read.rejected);
-        if (read.form) forms.push(read.form);
-        for (const candidate of read.candidates) {
-          const idea = toIdea(candidate, now, categories);
-          if (!('id' in idea)) {
-            report.rejected.push(idea);
-            continue;
-          }
-          const existing = repos.ideas.bySourceHash(idea.sourceHash!);
-          if (existing || seen.has(idea.sourceHash!)) {
-            report.duplicates.push({ file: candidate.file, row: candidate.row, title: idea.title, id: existing });
-            continue;
-          }
-          seen.add(idea.sourceHash!);
-          ready.push({ idea, candidate });
+        const existing = repos.ideas.bySourceHash(idea.sourceHash!);
+        if (existing || seen.has(idea.sourceHash!)) {
+          report.duplicates.push({ file: candidate.file, row: candidate.row, title: idea.title, id: existing });
+          continue;
+        }
+        seen.add(idea.sourceHash!);
+        ready.push({ idea, candidate });
+      }
+    }
+    if (!report.dryRun && (ready.length || forms.length)) {
+      repos.transaction(() => {
+        for (const { idea, candidate } of ready) {
+          const photos = candidate.photos.map((photo) => {
+            if (photo.original) media.addBytes(photo.original, photo.name);
+            return { src: media.addBytes(photo.bytes, photo.name).path, alt: photo.alt, originalName: photo.name };
+          });
+          ideas.store(null, { ...idea, photos }, 'idea.import', { file: candidate.file, row: candidate.row, source: candidate.source }, { by });
+        }
+        if (forms.length) repos.settings.set(MAPPINGS_KEY, JSON.stringify({ ...mappings(), ...Object.fromEntries(forms.map((f) => [f.key, f.mapping])) }));
+      });
+    }
+    report.imported = ready.map(({ idea, candidate }) => ({ file: candidate.file, row: candidate.row, title: idea.title, id: report.dryRun ? null : idea.id }));
+    return report;
+  }
+
+  return {
+    importFiles,
+
+    /**
+     * Imports files named on this machine (the CLI's arguments, the inbox's files), each read
+     * within its kind's size cap before anything else; one it cannot read is rejected by `name`.
+     */
+    async importPaths(files: Array<{ path: string; name: string }>, options: ImportOptions = {}): Promise<ImportReport> {
+      const readable: InputFile[] = [];
+      const unreadable: Rejection[] = [];
+      for (const file of files) {
+        try {
+          readable.push({ name: file.name, bytes: readBytesInput(file.path, LIMITS[importKind(file.name)]) });
+        } catch (error) {
+          // a refused kind names the file by its name, a failed read by its path
+          unreadable.push({ file: file.name, row: null, reason: reasonOf(file.path, reasonOf(file.name, error)) });
         }
       }
-      if (!report.dryRun && (ready.length || forms.length)) {
-        repos.transaction(() => {
-          for (const { idea, candidate } of ready) {
-            const photos = candidate.photos.map((photo) => {
-              if (photo.original) media.addBytes(photo.original, photo.name);
-              return { src: media.addBytes(photo.bytes, photo.name).path, alt: photo.alt, originalName: photo.name };
-            });
-            ideas.store(null, { ...idea, photos }, 'idea.import', { file: candidate.file, row: candidate.row, source: candidate.source }, { by });
-          }
-          if (forms.length) repos.settings.set(MAPPINGS_KEY, JSON.stringify({ ...mappings(), ...Object.fromEntries(forms.map((f) => [f.key, f.mapping])) }));
-        });
-      }
-      report.imported = ready.map(({ idea, candidate }) => ({ file: candidate.file, row: candidate.row, title: idea.title, id: report.dryRun ? null : idea.id }));
+      const report = await importFiles(readable, options);
+      report.rejected.unshift(...unreadable);
       return report;
     },
 
@@ -170,7 +182,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
     async previewForm(file: InputFile): Promise<FormPreview> {
       const kind = kindOf(file.name);
       if (kind !== 'csv' && kind !== 'xlsx') throw new ServiceError('validation', `${file.name}: expected a CSV or XLSX export of Microsoft Forms or Google Forms`);
-      if (file.bytes.length > LIMITS[kind]) throw new ServiceError('validation', `${file.name}: ${(file.bytes.length / MB).toFixed(1)} MB is over the ${LIMITS[kind] / MB} MB limit for this kind of file`);
+      checkSize(file.name, file.bytes.length, LIMITS[kind]);
       const table = await readTable(file, kind);
       const chosen = chooseMapping(table, undefined, remembered);
       return {

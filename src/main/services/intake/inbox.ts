@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { InboxReport } from '../../../shared/api/ideas';
 import { STORYIDEA_EXTENSION } from '../../../shared/intake/storyidea';
 import type { Repositories } from '../../db/repositories';
-import { INPUT_FILE_LIMITS, readBytesInput } from '../../files/input-file';
 import { ServiceError } from '../errors';
 import type { Access } from '../review/people';
 import type { Importer } from './importer';
@@ -80,13 +79,7 @@ export function createInbox(deps: { repos: Repositories; access: Access; importe
       if (!current) throw new ServiceError('validation', 'No inbox folder is set: choose one in the Ideas page (Inbox) first');
       const report: InboxReport = { dryRun: false, folder: current, imported: [], duplicates: [], rejected: [], moved: { processed: 0, rejected: 0 } };
       for (const name of waitingIn(current).slice(0, MAX_INBOX_FILES)) {
-        let result;
-        try {
-          result = await importer.importFiles([{ name, bytes: readBytesInput(path.join(current, name), INPUT_FILE_LIMITS.storyIdea) }]);
-        } catch (error) {
-          if (!(error instanceof ServiceError) || error.code !== 'validation') throw error;
-          result = { dryRun: false, imported: [], duplicates: [], rejected: [{ file: name, row: null, reason: error.message.replace(`${path.join(current, name)}: `, '') }] };
-        }
+        const result = await importer.importPaths([{ path: path.join(current, name), name }]);
         report.imported.push(...result.imported);
         report.duplicates.push(...result.duplicates);
         report.rejected.push(...result.rejected);

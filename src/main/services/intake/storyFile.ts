@@ -3,7 +3,8 @@
 import { STORYIDEA_FORMAT, STORYIDEA_VERSION, StoryIdeaFile } from '../../../shared/intake/storyidea';
 import { sniffImage } from '../media';
 import { ServiceError } from '../errors';
-import { describeIssues, plainFileName, type IdeaCandidate } from './candidates';
+import { plainFileName } from '../../files/input-file';
+import { describeIssues, type IdeaCandidate } from './candidates';
 import { decodeText } from './decode';
 
 const reject = (file: string, message: string): ServiceError => new ServiceError('validation', `${file}: ${message}`);

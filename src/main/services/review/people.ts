@@ -2,6 +2,7 @@
 // in the service layer, whichever door it came through (the app, the browser host, the CLI).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { writeFileAtomically } from '../../files/output-file';
 import path from 'node:path';
 import { ROLE_LABELS, ROLES, Profile, type Role } from '../../../shared/domain/people';
 import type { Repositories } from '../../db/repositories';
@@ -34,12 +35,7 @@ export function folderProfileMemory(folder: string): ProfileMemory {
       }
     },
     remember(workspacePath, profileId) {
-      fs.mkdirSync(folder, { recursive: true });
-      // A temporary file renamed into place: a reader never sees half a file.
-      const file = fileOf(workspacePath);
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify({ workspace: path.resolve(workspacePath), profileId }));
-      fs.renameSync(temp, file);
+      writeFileAtomically(fileOf(workspacePath), JSON.stringify({ workspace: path.resolve(workspacePath), profileId }));
     },
     forget(workspacePath) {
       fs.rmSync(fileOf(workspacePath), { force: true });

@@ -6,6 +6,8 @@ import type { LikenessRelease } from '../../../shared/api/reviews';
 import { personKey } from '../../../shared/domain/people';
 import type { Repositories } from '../../db/repositories';
 import { ServiceError, notFound } from '../errors';
+import { plainFileName } from '../../files/input-file';
+import { writeFileAtomically } from '../../files/output-file';
 import { sha256Of, sniffImage } from '../media';
 import type { AuditService } from './audit';
 import type { Access } from './people';
@@ -32,12 +34,8 @@ export function createReleaseService(repos: Repositories, access: Access, audit:
     const sha256 = sha256Of(bytes);
     const relative = `${RELEASES_FOLDER}/${sha256}.${ext}`;
     const target = path.join(workspaceDir, RELEASES_FOLDER, `${sha256}.${ext}`);
-    if (!fs.existsSync(target)) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(`${target}.${process.pid}.partial`, bytes);
-      fs.renameSync(`${target}.${process.pid}.partial`, target);
-    }
-    return { name: path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 120) || 'release', type, path: relative, sha256 };
+    if (!fs.existsSync(target)) writeFileAtomically(target, bytes);
+    return { name: plainFileName(name, 'release'), type, path: relative, sha256 };
   };
   /** The latest release recorded for each person. */
   const all = (): Map<string, LikenessRelease> => {
