@@ -361,10 +361,11 @@ export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
  * `storage`: the workspace file cannot be written (read-only, disk full); `busy`: another process
  * held the write lock past the busy timeout; `cancelled`: the user stopped a long job;
  * `forbidden`: the current person lacks the role (the message names it);
- * `confirmation_required`: the change has a consequence the caller must confirm (an exported post).
+ * `confirmation_required`: the change has a consequence the caller must confirm (an exported post);
+ * `unreachable`: the team server could not be reached or did not answer as CouchDB.
  * All leave the workspace unchanged.
  */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'confirmation_required', 'storage', 'busy', 'cancelled', 'unknown_operation', 'internal'] as const;
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'confirmation_required', 'storage', 'busy', 'cancelled', 'unreachable', 'unknown_operation', 'internal'] as const;
 export const ApiError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
