@@ -93,6 +93,12 @@ function write(version: number): void {
       JSON.stringify([{ name: 'Elm Street team', consentStated: true }]), JSON.stringify([{ src: `media/${'a'.repeat(64)}.jpg`, alt: 'The garden', originalName: 'garden.jpg' }]), 'b'.repeat(64), ID.idea);
     run('UPDATE posts SET idea_id = ? WHERE id = ?', ID.idea, ID.marathon);
   }
+  // Team workspace: capture on, the marathon post sent as revision 1, the budget tip waiting
+  if (version >= 8) {
+    run("INSERT INTO team_state (key, value) VALUES ('capture', 'on'), ('server', 'http://127.0.0.1:5984'), ('database', 'fixture-savings-bank'), ('user', 'pat')");
+    run("INSERT INTO team_docs (doc_id, rev, body_hash, state, message, updated_at) VALUES (?, '1-0123456789abcdef0123456789abcdef', ?, 'synced', '', ?)", `post:${ID.marathon}`, 'c'.repeat(64), T);
+    run('UPDATE posts SET notes = notes WHERE id = ?', ID.budget);
+  }
   db.close();
 }
 

@@ -10,6 +10,7 @@ import { scheduleAutoBackups } from './services/backups';
 import { createHeavyWorkDispatch } from './workers/heavy-work';
 import { folderProfileMemory, type ProfileMemory } from './services/review/people';
 import { userDataDir } from './paths';
+import { folderCredentialStore, type CredentialStore, type SecretCipher } from './services/team/credentials';
 
 export interface Workspace {
   db: Db;
@@ -42,9 +43,14 @@ export interface OpenWorkspaceOptions {
   workerFile?: string;
   /** Where the chosen person is remembered on this machine (the app, the host and the CLI share it). */
   profileMemory?: ProfileMemory | null;
+  /** Where team passwords are kept (the app: encrypted by the OS keychain; the CLI and host: a private file). */
+  credentials?: CredentialStore | null;
   /** Act as this person (a name or id) in this process, without remembering it (the CLI's --as). */
   actAs?: string | null;
 }
+
+/** Team passwords on this machine, outside every workspace file; `cipher` is the app's OS keychain. */
+export const machineCredentialStore = (cipher: SecretCipher | null = null): CredentialStore => folderCredentialStore(path.join(userDataDir(), 'team'), cipher);
 
 /** The machine's memory of who uses each workspace: a file in the user's app folder. */
 export const machineProfileMemory = (): ProfileMemory => folderProfileMemory(path.join(userDataDir(), 'people'));
@@ -53,7 +59,7 @@ export const machineProfileMemory = (): ProfileMemory => folderProfileMemory(pat
 export function openWorkspace(opts: OpenWorkspaceOptions): Workspace {
   const isNew = !workspaceExists(opts.dbPath);
   const db = openDatabase(opts.dbPath, { check: opts.check ?? true });
-  const services = createServices(db, path.resolve(opts.dbPath), { profileMemory: opts.profileMemory ?? null });
+  const services = createServices(db, path.resolve(opts.dbPath), { profileMemory: opts.profileMemory ?? null, credentials: opts.credentials ?? null });
   if (opts.demo && services.channels.list().length === 0) seedDemoWorkspace(services);
   if (opts.actAs) {
     try {
@@ -73,6 +79,8 @@ export function openWorkspace(opts: OpenWorkspaceOptions): Workspace {
     dispatch: heavy?.dispatch ?? inProcess,
     close: () => {
       void heavy?.close();
+      // stops live team sync; a step still running finds the database closed and stops
+      void services.team.close();
       db.close();
     },
     startAutoBackups: (report) => scheduleAutoBackups(services.backups, report),

@@ -29,6 +29,39 @@ describe('schema fixtures', () => {
     }
   });
 
+  it('a workspace from before team sync (v7) stays solo: its edits queue nothing', () => {
+    const file = path.join(tempDir(), 'v7.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'v7.sqlite'), file);
+    const ws = openWorkspace({ dbPath: file });
+    try {
+      const [post] = ws.services.posts.list({});
+      ws.services.session.select(ws.services.people.list().find((p) => p.roles.includes('planner'))!.id, false);
+      ws.services.posts.update({ id: post.id, revision: post.revision, notes: 'edited after the upgrade' });
+      expect(ws.services.team.status()).toEqual({ mode: 'solo' });
+      expect(ws.db.prepare('SELECT count(*) AS n FROM team_outbox').get()).toEqual({ n: 0 });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('a team workspace (v8) keeps its server, what it sent, and what waits to go out', () => {
+    const file = path.join(tempDir(), 'v8.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'v8.sqlite'), file);
+    const ws = openWorkspace({ dbPath: file });
+    try {
+      expect(ws.services.team.status()).toMatchObject({ mode: 'team', server: 'http://127.0.0.1:5984', database: 'fixture-savings-bank', user: 'pat', pending: 1 });
+      const waiting = ws.db.prepare('SELECT doc_id AS docId FROM team_outbox').all();
+      expect(waiting).toEqual([{ docId: 'post:66666666-6666-4666-8666-666666666666' }]);
+      expect(ws.db.prepare('SELECT rev FROM team_docs').all()).toEqual([{ rev: '1-0123456789abcdef0123456789abcdef' }]);
+      // capture is on: the next edit queues its record too
+      const marathon = ws.services.posts.list({}).find((p) => p.title === 'Maria runs a marathon')!;
+      ws.db.prepare("UPDATE posts SET notes = 'x' WHERE id = ?").run(marathon.id);
+      expect(ws.services.team.status()).toMatchObject({ pending: 2 });
+    } finally {
+      ws.close();
+    }
+  });
+
   it('there is a fixture for every schema version', () => {
     expect(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(MIGRATIONS.map((m) => `v${m.version}.sqlite`).sort());
   });

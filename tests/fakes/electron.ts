@@ -285,6 +285,14 @@ export const dialog = {
   },
 };
 
+/** Like Electron's on a machine with a keychain: reversible, and not the plain text. */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable: (): boolean => safeStorage.available,
+  encryptString: (text: string): Buffer => Buffer.from(`fake-keychain:${Buffer.from(text, 'utf8').toString('base64')}`),
+  decryptString: (bytes: Buffer): string => Buffer.from(bytes.toString().replace(/^fake-keychain:/, ''), 'base64').toString('utf8'),
+};
+
 export class Menu {
   static applicationMenu: Menu | null = null;
   constructor(readonly template: unknown[] = []) {}
@@ -316,12 +324,14 @@ export function resetFakeElectron(): void {
   dialog.errorBoxes.length = 0;
   dialog.nextResponse = 0;
   Menu.applicationMenu = null;
+  safeStorage.available = true;
   protocol.privileged.length = 0;
   protocol.handlers.clear();
 }
 
 export default {
   app,
+  safeStorage,
   BrowserWindow,
   contextBridge,
   dialog,

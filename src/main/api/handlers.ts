@@ -3,6 +3,7 @@ import type { Contract, OperationName, OperationOutput } from '../../shared/api/
 import type { Services } from '../services';
 import { createIntakeHandlers } from './intakeHandlers';
 import { createReviewHandlers } from './reviewHandlers';
+import { createTeamHandlers } from './teamHandlers';
 
 type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
 export type Handlers = {
@@ -54,5 +55,6 @@ export function createHandlers(s: Services): Handlers {
     'jobs.cancel': () => ({ cancelled: false }),
     ...createReviewHandlers(s),
     ...createIntakeHandlers(s),
+    ...createTeamHandlers(s),
   };
 }

@@ -15,6 +15,7 @@ import { registerDoctorCommand } from './commands/doctor';
 import { registerChannelCommands } from './commands/channels';
 import { registerReviewCommands } from './commands/review';
 import { registerIdeaCommands } from './commands/ideas';
+import { registerTeamCommands } from './commands/team';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -85,6 +86,7 @@ export function buildProgram(): Command {
   registerDoctorCommand(program);
   registerReviewCommands(program);
   registerIdeaCommands(program);
+  registerTeamCommands(program);
   return program;
 }
 

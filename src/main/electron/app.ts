@@ -1,9 +1,9 @@
 // Composition root of the Electron shell: lifecycle, workspace, IPC, window. No business logic:
 // everything the app does goes through workspace.dispatch.
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session } from 'electron';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { defaultDatabasePath, machineProfileMemory, openWorkspace, workspaceExists } from '../workspace';
+import { defaultDatabasePath, machineCredentialStore, machineProfileMemory, openWorkspace, workspaceExists } from '../workspace';
 import { defaultWorkerFile } from '../workers/heavy-work';
 import { acquireWorkspaceLock } from '../workspace-lock';
 import { createRendererSenderCheck, registerIpcHandlers } from './ipc';
@@ -82,7 +82,11 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
     }
     releaseLock = lock.release;
     const demo = workspaceExists(dbPath) ? false : await askForDemoWorkspace(dialog);
-    workspace = openWorkspace({ dbPath, demo, workerFile: defaultWorkerFile(mainDir), profileMemory: machineProfileMemory() });
+    // team passwords are encrypted with the OS keychain; without one they are not kept at all
+    const credentials = safeStorage.isEncryptionAvailable()
+      ? machineCredentialStore({ encrypt: (text) => safeStorage.encryptString(text), decrypt: (bytes) => safeStorage.decryptString(bytes) })
+      : null;
+    workspace = openWorkspace({ dbPath, demo, workerFile: defaultWorkerFile(mainDir), profileMemory: machineProfileMemory(), credentials });
   } catch (error) {
     releaseLock();
     const reason = error instanceof Error ? error.message : String(error);
@@ -93,6 +97,9 @@ export async function runStorybankApp({ argv, mainDir }: { argv: readonly string
 
   const openedWorkspace = workspace;
   stopBackups = openedWorkspace.startAutoBackups((message) => console.error(message));
+  if (openedWorkspace.services.team.config()) {
+    openedWorkspace.services.team.startLive().catch((error: unknown) => console.error(`team sync did not start: ${error instanceof Error ? error.message : String(error)}`));
+  }
   unregisterIpc = registerIpcHandlers(
     ipcMain,
     (name, input) => openedWorkspace.dispatch(name, input),

@@ -4,9 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomically(target: string, bytes: Buffer | string): void {
+/** `mode` 0o600 for a secret: the file is never readable by others, not even half-written. */
+export function writeFileAtomically(target: string, bytes: Buffer | string, mode?: number): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.partial`;
-  fs.writeFileSync(temp, bytes);
+  fs.writeFileSync(temp, bytes, mode === undefined ? undefined : { mode });
   fs.renameSync(temp, target);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { ServiceError } from './errors';
 import { createRepositories } from '../db/repositories';
 import { createBackupService } from './backups';
 import { createCalendarService } from './calendar';
@@ -23,11 +24,23 @@ import { createIdeaService } from './intake/ideas';
 import { createImporter } from './intake/importer';
 import { createInbox } from './intake/inbox';
 import { createStoryForm } from './intake/form';
+import { createTeamService } from './team/sync';
+import type { CredentialStore } from './team/credentials';
 
 export interface ServiceOptions {
   /** Where the chosen person is remembered on this machine (null: for this process only). */
   profileMemory?: ProfileMemory | null;
+  /** Where team passwords are kept on this machine (null: nowhere; joining a team then fails). */
+  credentials?: CredentialStore | null;
 }
+
+const NO_CREDENTIALS: CredentialStore = {
+  get: () => process.env.STORYBANK_TEAM_PASSWORD ?? null,
+  set: () => {
+    throw new ServiceError('storage', 'This process keeps no passwords: join the team from the app or the command line.');
+  },
+  forget: () => {},
+};
 
 export function createServices(db: Db, dbPath: string, options: ServiceOptions = {}) {
   const repos = createRepositories(db);
@@ -71,6 +84,7 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
     backups,
     media,
     transfer: createTransferService(repos, { posts, workspace, calendar, backups, access }),
+    team: createTeamService({ repos, posts, audit, dbPath, credentials: options.credentials ?? NO_CREDENTIALS, access }),
   };
   return { ...services, packets: createPacketService(services), onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services), access) };
 }

@@ -8,6 +8,7 @@ import { ExportFormat } from '../export/types';
 import { backupOperations } from './backups';
 import { mediaOperations } from './media';
 import { ideaOperations } from './ideas';
+import { teamOperations } from './team';
 import { onboardingOperations } from './onboarding';
 import { JobRef, jobOperations } from './jobs';
 import { peopleOperations } from './people';
@@ -343,6 +344,7 @@ export const contract = {
   ...backupOperations,
   ...mediaOperations,
   ...ideaOperations,
+  ...teamOperations,
   ...onboardingOperations,
   ...jobOperations,
   ...peopleOperations,

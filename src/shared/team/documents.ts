@@ -5,7 +5,19 @@ import { z } from 'zod';
 import { Idea } from '../domain/ideas';
 import { BlackoutPeriod, Category, Channel, Post, Series } from '../domain/schemas';
 
-export const TEAM_DOC_TYPES = ['post', 'idea', 'channel', 'category', 'blackout', 'series', 'profile', 'audit'] as const;
+export const TEAM_DOC_TYPES = ['post', 'idea', 'channel', 'category', 'blackout', 'series', 'setting', 'profile', 'audit'] as const;
+
+/**
+ * Settings the whole team shares (the bank's name and zone, observances, compliance rules, review
+ * and intake settings). The rest stays on each machine: its backups, its inbox folder, the head
+ * of its own audit chain.
+ */
+export const SHARED_SETTINGS = ['workspace.name', 'workspace.timezone', 'calendar.observances', 'compliance.settings', 'review.fourEyes', 'audit.retentionYears', 'intake.form', 'intake.formMappings'] as const;
+/** Shared settings only an admin may change (the server checks it too). */
+export const ADMIN_SETTINGS = ['compliance.settings', 'review.fourEyes', 'audit.retentionYears', 'workspace.name', 'workspace.timezone'] as const;
+
+export const SharedSetting = z.object({ id: z.enum(SHARED_SETTINGS), value: z.string().max(5_000_000), revision: z.number().int().default(1) });
+export type SharedSetting = z.infer<typeof SharedSetting>;
 export type TeamDocType = (typeof TEAM_DOC_TYPES)[number];
 
 /** The records that travel as documents, by type; `audit` and `profile` follow with the audit work. */
@@ -16,9 +28,11 @@ export interface TeamRecords {
   category: Category;
   blackout: BlackoutPeriod;
   series: Series;
+  setting: SharedSetting;
 }
 export type SyncedType = keyof TeamRecords;
-export const SYNCED_TYPES: readonly SyncedType[] = ['channel', 'category', 'series', 'blackout', 'idea', 'post'];
+/** In the order a first sync sends and applies them: what others refer to comes first. */
+export const SYNCED_TYPES: readonly SyncedType[] = ['setting', 'channel', 'category', 'series', 'blackout', 'idea', 'post'];
 
 export const docId = (type: TeamDocType, id: string): string => `${type}:${id}`;
 export function parseDocId(id: string): { type: TeamDocType; id: string } | null {
@@ -102,7 +116,7 @@ export function docToRecord(doc: TeamDoc): { type: SyncedType; record: TeamRecor
       issues: [],
     };
   }
-  const schema = { post: Post, idea: Idea, channel: Channel, category: Category, blackout: BlackoutPeriod, series: Series }[type];
+  const schema = { post: Post, idea: Idea, channel: Channel, category: Category, blackout: BlackoutPeriod, series: Series, setting: SharedSetting }[type];
   const result = (schema as z.ZodType).safeParse(data);
   if (!result.success) return { error: `${doc._id}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   if ((result.data as { id: string }).id !== parsed.id) return { error: `${doc._id}: its id does not match the record's id` };

@@ -1,5 +1,5 @@
 import { userDataDir } from '../../paths';
-import { defaultDatabasePath, machineProfileMemory, openWorkspace, workspaceExists, type OpenWorkspaceOptions, type Workspace } from '../../workspace';
+import { defaultDatabasePath, machineCredentialStore, machineProfileMemory, openWorkspace, workspaceExists, type OpenWorkspaceOptions, type Workspace } from '../../workspace';
 import { ServiceError, storageFailure } from '../../services/errors';
 import type { Channel } from '../../../shared/domain/schemas';
 import { CliError } from '../output';
@@ -23,7 +23,7 @@ export const setActingAs = (person: string | null): void => {
 /** A workspace for a CLI command: acting as `--as`, or as the person this machine remembers. */
 export function openCliWorkspace(opts: OpenWorkspaceOptions): Workspace {
   try {
-    return openWorkspace({ profileMemory: machineProfileMemory(), actAs: actingAs, ...opts });
+    return openWorkspace({ profileMemory: machineProfileMemory(), credentials: machineCredentialStore(), actAs: actingAs, ...opts });
   } catch (caught) {
     if (caught instanceof ServiceError) throw new CliError(`--as: ${caught.message}`);
     throw caught;

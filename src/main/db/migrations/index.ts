@@ -6,6 +6,38 @@ export interface Migration {
   sql: string;
 }
 
+/** Tables whose rows travel as team documents: [table, document type, column with the record id]. */
+const TEAM_CAPTURE: ReadonlyArray<[string, string, string]> = [
+  ['posts', 'post', 'id'],
+  ['post_channels', 'post', 'post_id'],
+  ['ideas', 'idea', 'id'],
+  ['channels', 'channel', 'id'],
+  ['categories', 'category', 'id'],
+  ['blackouts', 'blackout', 'id'],
+  ['series', 'series', 'id'],
+];
+
+/** The settings the team shares (src/shared/team/documents.ts SHARED_SETTINGS when version 8 shipped). */
+const SHARED_SETTING_KEYS = ['workspace.name', 'workspace.timezone', 'calendar.observances', 'compliance.settings', 'review.fourEyes', 'audit.retentionYears', 'intake.form', 'intake.formMappings']
+  .map((k) => `'${k}'`)
+  .join(', ');
+
+/** Queues the changed record's document, unless capture is off (solo mode, or applying remote changes). */
+function captureTriggers(table: string, type: string, key: string, onlyKeys?: string): string {
+  return (['INSERT', 'UPDATE', 'DELETE'] as const)
+    .map((op) => {
+      const row = op === 'DELETE' ? 'OLD' : 'NEW';
+      return `CREATE TRIGGER team_capture_${table}_${op.toLowerCase()} AFTER ${op} ON ${table}
+        WHEN (SELECT value FROM team_state WHERE key = 'capture') = 'on'${onlyKeys ? ` AND ${row}.${key} IN (${onlyKeys})` : ''}
+        BEGIN
+          -- (not INSERT OR REPLACE: the statement that fires a trigger overrides its conflict clause)
+          DELETE FROM team_outbox WHERE doc_id = '${type}:' || ${row}.${key};
+          INSERT INTO team_outbox (doc_id, queued) VALUES ('${type}:' || ${row}.${key}, (SELECT coalesce(max(queued), 0) + 1 FROM team_outbox));
+        END;`;
+    })
+    .join('\n');
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -235,6 +267,33 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE ideas SET status = 'declined' WHERE status = 'rejected';
       ALTER TABLE posts ADD COLUMN idea_id TEXT REFERENCES ideas(id) ON DELETE SET NULL;
       CREATE INDEX posts_by_idea ON posts(idea_id) WHERE idea_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 8,
+    name: 'team workspace: the outbox of changed records, the replica revision of each document, the replicator state',
+    sql: `
+      -- Local settings of the replicator: 'capture' ('on' in a team workspace), the server, the
+      -- checkpoint of the replica's changes feed. Never replicated.
+      CREATE TABLE team_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      -- Records changed here and not yet written to the replica; 'queued' grows with every change,
+      -- so a change made while a record is being sent is not lost when the send completes.
+      CREATE TABLE team_outbox (doc_id TEXT PRIMARY KEY, queued INTEGER NOT NULL) STRICT;
+      -- The replica revision each record was last sent or received as, and whether the server
+      -- denied it or it has conflicting versions.
+      CREATE TABLE team_docs (
+        doc_id TEXT PRIMARY KEY,
+        rev TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'synced' CHECK (state IN ('synced', 'denied', 'conflict', 'invalid')),
+        message TEXT NOT NULL DEFAULT '',
+        -- ideas: the team user who sent it (a contributor may only edit their own)
+        owner TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX team_docs_by_state ON team_docs(state) WHERE state <> 'synced';
+      ${TEAM_CAPTURE.map(([table, type, key]) => captureTriggers(table, type, key)).join('\n')}
+      ${captureTriggers('settings', 'setting', 'key', `${SHARED_SETTING_KEYS}`)}
     `,
   },
 ];

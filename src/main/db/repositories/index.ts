@@ -10,6 +10,7 @@ import { createPostRepository } from './posts';
 import { createSettingsRepository } from './settings';
 import { createProfileRepository } from './profiles';
 import { createAuditRepository } from './audit';
+import { createTeamRepository } from './team';
 
 export function createRepositories(db: Db) {
   return {
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     media: createMediaRepository(db),
     profiles: createProfileRepository(db),
     audit: createAuditRepository(db),
+    team: createTeamRepository(db),
     /**
      * Runs fn in one write transaction: every write goes through here. It starts as BEGIN IMMEDIATE,
      * so it takes the write lock before its first read and waits out the busy timeout behind another

@@ -1,0 +1,265 @@
+// SQLite <-> the local PouchDB replica. SQLite stays the app's store and read model; the replica is
+// what PouchDB replicates with CouchDB. Local changes go out from the outbox (filled by triggers in
+// the same transaction as the change); the replica's changes come in through its changes feed,
+// applied in one SQLite transaction together with the feed's checkpoint, so a crash at any point
+// resumes where it stopped and nothing is applied twice or lost.
+import type PouchDB from 'pouchdb';
+import { createHash } from 'node:crypto';
+import { docToRecord, parseDocId, recordToDoc, SHARED_SETTINGS, SYNCED_TYPES, type SharedSetting, type SyncedType, type TeamDoc, type TeamRecords } from '../../../shared/team/documents';
+import type { Repositories } from '../../db/repositories';
+import type { OutboxRow, TeamDocRow } from '../../db/repositories/team';
+import { nowIso } from '../../db/repositories/rows';
+import { ServiceError } from '../errors';
+import { hashOf } from '../review/hashing';
+import type { PostService } from '../posts';
+
+export const REPLICA_SEQ_KEY = 'replica.seq';
+const BATCH = 500;
+
+export interface ReplicatorDeps {
+  repos: Repositories;
+  posts: PostService;
+  replica: PouchDB.Database;
+  /** The team user this machine writes as. */
+  user: string;
+}
+
+/** What a document says, without CouchDB's bookkeeping and without who wrote it. */
+export const bodyHash = (doc: TeamDoc): string => {
+  const { _id, _rev: _r, _conflicts: _c, _revisions: _v, updatedBy: _u, ...body } = doc as TeamDoc & { _revisions?: unknown };
+  return hashOf({ _id, ...body });
+};
+
+/** The record of a document id as SQLite has it now, or null if it is gone. */
+export function readRecord(repos: Repositories, type: SyncedType, id: string): TeamRecords[SyncedType] | null {
+  switch (type) {
+    case 'post':
+      return repos.posts.get(id);
+    case 'idea':
+      return repos.ideas.get(id);
+    case 'channel':
+      return repos.channels.get(id);
+    case 'category':
+      return repos.categories.get(id);
+    case 'blackout':
+      return repos.blackouts.list().find((b) => b.id === id) ?? null;
+    case 'series':
+      return repos.series.list().find((s) => s.id === id) ?? null;
+    case 'setting': {
+      const value = (SHARED_SETTINGS as readonly string[]).includes(id) ? repos.settings.get(id) : null;
+      return value === null ? null : { id: id as SharedSetting['id'], value, revision: 1 };
+    }
+  }
+}
+
+/** Writes a record that came from the team into SQLite (call inside the apply transaction). */
+export function writeRecord(deps: Pick<ReplicatorDeps, 'repos' | 'posts'>, type: SyncedType, record: TeamRecords[SyncedType]): void {
+  const { repos } = deps;
+  switch (type) {
+    case 'post': {
+      const post = record as TeamRecords['post'];
+      // the post service recomputes the post's checks (text limits, holidays) as on any save
+      deps.posts.storeAll([{ ...post, revision: repos.posts.get(post.id)?.revision ?? 1 }], { audit: false });
+      return;
+    }
+    case 'idea':
+      repos.ideas.save(record as TeamRecords['idea']);
+      return;
+    case 'channel':
+      repos.channels.save(record as TeamRecords['channel']);
+      return;
+    case 'category':
+      repos.categories.save(record as TeamRecords['category']);
+      return;
+    case 'blackout':
+      repos.blackouts.save(record as TeamRecords['blackout']);
+      return;
+    case 'series':
+      repos.series.save(record as TeamRecords['series']);
+      return;
+    case 'setting': {
+      const setting = record as TeamRecords['setting'];
+      repos.settings.set(setting.id, setting.value);
+      return;
+    }
+  }
+}
+
+/** Queues every record of the workspace (the first sync of a workspace that becomes a team one). */
+export function queueEverything(repos: Repositories): number {
+  let count = 0;
+  repos.transaction(() => {
+    const ids: Array<[SyncedType, string]> = [
+      ...SHARED_SETTINGS.filter((key) => repos.settings.get(key) !== null).map((key) => ['setting', key] as [SyncedType, string]),
+      ...repos.channels.list().map((r) => ['channel', r.id] as [SyncedType, string]),
+      ...repos.categories.list().map((r) => ['category', r.id] as [SyncedType, string]),
+      ...repos.series.list().map((r) => ['series', r.id] as [SyncedType, string]),
+      ...repos.blackouts.list().map((r) => ['blackout', r.id] as [SyncedType, string]),
+      ...repos.ideas.list().map((r) => ['idea', r.id] as [SyncedType, string]),
+      ...repos.posts.list({}).map((r) => ['post', r.id] as [SyncedType, string]),
+    ];
+    for (const [type, id] of ids) repos.team.enqueue(`${type}:${id}`);
+    count = ids.length;
+  });
+  return count;
+}
+
+interface Outgoing {
+  row: OutboxRow;
+  doc: TeamDoc;
+  hash: string;
+  known: TeamDocRow | null;
+}
+
+/** The document to send for one outbox row, or null when the replica already has this content. */
+function outgoingDoc(deps: ReplicatorDeps, row: OutboxRow): Outgoing | null {
+  const parsed = parseDocId(row.docId);
+  const known = deps.repos.team.doc(row.docId);
+  if (!parsed || !(SYNCED_TYPES as readonly string[]).includes(parsed.type)) return null;
+  const record = readRecord(deps.repos, parsed.type as SyncedType, parsed.id);
+  let doc: TeamDoc;
+  if (record) doc = recordToDoc(parsed.type as SyncedType, record, deps.user, known?.owner ?? undefined);
+  else if (known) doc = { _id: row.docId, _deleted: true, type: parsed.type, updatedBy: deps.user };
+  else return null; // created and deleted before it was ever sent
+  const hash = bodyHash(doc);
+  if (known && known.bodyHash === hash) return null;
+  if (known) doc._rev = known.rev;
+  return { row, doc, hash, known };
+}
+
+const revGeneration = (rev: string | undefined): number => (rev ? Number(rev.split('-')[0]) : 0);
+
+/**
+ * Writes a local edit whose parent is no longer the replica's latest revision (a teammate's edit
+ * arrived meanwhile) as a sibling branch: CouchDB keeps both, marks the document conflicted, and
+ * nothing is overwritten.
+ */
+async function writeAsBranch(replica: PouchDB.Database, item: Outgoing): Promise<string> {
+  const generation = revGeneration(item.known?.rev) + 1;
+  const id = createHash('sha256').update(`${item.known?.rev ?? ''}|${item.hash}`).digest('hex').slice(0, 32);
+  const ids = [id, ...(item.known ? [item.known.rev.split('-')[1]!] : [])];
+  const rev = `${generation}-${id}`;
+  const [result] = await replica.bulkDocs([{ ...item.doc, _rev: rev, _revisions: { start: generation, ids } }], { new_edits: false });
+  if (result && result.error) throw new Error(`${item.doc._id}: ${result.message ?? result.error}`);
+  return rev;
+}
+
+/** Sends the outbox to the replica; returns how many documents were written. */
+export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; branched: number }> {
+  const { repos, replica } = deps;
+  let sent = 0;
+  let branched = 0;
+  for (;;) {
+    const rows = repos.team.outbox(BATCH);
+    if (rows.length === 0) break;
+    const outgoing: Outgoing[] = [];
+    const unchanged: OutboxRow[] = [];
+    for (const row of rows) {
+      const item = outgoingDoc(deps, row);
+      if (item) outgoing.push(item);
+      else unchanged.push(row);
+    }
+    const results = outgoing.length ? await replica.bulkDocs(outgoing.map((o) => o.doc)) : [];
+    const revs = new Map<string, string>();
+    for (const [index, result] of results.entries()) {
+      const item = outgoing[index]!;
+      if (result.ok || (!result.error && result.rev)) revs.set(item.row.docId, result.rev);
+      else if (result.status === 409 || result.name === 'conflict') {
+        revs.set(item.row.docId, await writeAsBranch(replica, item));
+        branched++;
+      } else throw new ServiceError('storage', `Could not write ${item.row.docId} to the team replica: ${result.message ?? result.error}`);
+    }
+    const at = nowIso();
+    repos.transaction(() => {
+      for (const row of unchanged) repos.team.dequeue(row);
+      for (const item of outgoing) {
+        repos.team.saveDoc({ docId: item.row.docId, rev: revs.get(item.row.docId)!, bodyHash: item.hash, state: 'synced', message: '', owner: (item.doc.owner as string | undefined) ?? item.known?.owner ?? null, updatedAt: at });
+        repos.team.dequeue(item.row);
+      }
+    });
+    sent += outgoing.length;
+    if (rows.length < BATCH) break;
+  }
+  return { sent, branched };
+}
+
+const TYPE_ORDER = new Map(SYNCED_TYPES.map((type, index) => [type, index]));
+
+/** Applies one document from the replica; returns what happened to it. */
+function applyDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string): 'applied' | 'skipped' | 'invalid' | 'conflict' {
+  const { repos } = deps;
+  const parsed = parseDocId(doc._id);
+  if (!parsed || !(SYNCED_TYPES as readonly string[]).includes(parsed.type)) return 'skipped';
+  const known = repos.team.doc(doc._id);
+  // an edit made here and not sent yet wins locally; sending it makes a branch (see writeAsBranch)
+  if (repos.team.isQueued(doc._id)) return 'skipped';
+  const conflicts = doc._conflicts?.length ?? 0;
+  if (known && known.rev === doc._rev && (conflicts > 0) === (known.state === 'conflict')) return 'skipped';
+  const state = conflicts > 0 ? 'conflict' : 'synced';
+  const message = conflicts > 0 ? `${conflicts + 1} versions: choose or merge them` : '';
+  const owner = (doc.owner as string | undefined) ?? known?.owner ?? null;
+  if (doc._deleted) {
+    repos.team.deleteRecord(parsed.type, parsed.id);
+    repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state, message, owner, updatedAt: at });
+    return 'applied';
+  }
+  const result = docToRecord(doc);
+  if ('error' in result) {
+    repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state: 'invalid', message: result.error, owner, updatedAt: at });
+    return 'invalid';
+  }
+  const local = readRecord(repos, result.type, result.record.id);
+  try {
+    repos.transaction(() => writeRecord(deps, result.type, { ...result.record, revision: local?.revision ?? 1 } as TeamRecords[SyncedType]));
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state: 'invalid', message: `${doc._id}: ${error.message}`, owner, updatedAt: at });
+    return 'invalid';
+  }
+  repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state, message, owner, updatedAt: at });
+  return state === 'conflict' ? 'conflict' : 'applied';
+}
+
+/** Applies the replica's changes since the checkpoint; returns the counts of this run. */
+export async function pullReplica(deps: ReplicatorDeps): Promise<{ applied: number; conflicts: number; invalid: number }> {
+  const { repos, replica } = deps;
+  const totals = { applied: 0, conflicts: 0, invalid: 0 };
+  for (;;) {
+    const since = repos.team.state(REPLICA_SEQ_KEY) ?? 0;
+    const feed = await replica.changes({ since, include_docs: true, conflicts: true, limit: BATCH });
+    if (feed.results.length === 0) break;
+    const docs = feed.results
+      .map((change) => change.doc as TeamDoc | undefined)
+      .filter((doc): doc is TeamDoc => !!doc)
+      .sort((a, b) => (TYPE_ORDER.get(a.type as SyncedType) ?? 99) - (TYPE_ORDER.get(b.type as SyncedType) ?? 99));
+    const at = nowIso();
+    repos.transaction(() => {
+      // records of one batch may refer to each other in any order: check references at commit
+      repos.db.pragma('defer_foreign_keys = ON');
+      repos.team.withoutCapture(() => {
+        for (const doc of docs) {
+          const outcome = applyDoc(deps, doc, at);
+          if (outcome === 'applied') totals.applied++;
+          else if (outcome === 'conflict') (totals.applied++, totals.conflicts++);
+          else if (outcome === 'invalid') totals.invalid++;
+        }
+      });
+      repos.team.setState(REPLICA_SEQ_KEY, String(feed.last_seq));
+    });
+    if (feed.results.length < BATCH) break;
+  }
+  return totals;
+}
+
+/** Marks documents the server refused, so the writer sees them (the refused change stays in their copy). */
+export function flagDenied(repos: Repositories, denied: Array<{ id?: string; message?: string; reason?: string }>): void {
+  const at = nowIso();
+  repos.transaction(() => {
+    for (const error of denied) {
+      if (!error.id) continue;
+      const reason = error.message ?? error.reason ?? 'refused by the server';
+      // every document sent from here has its row: pushOutbox writes it before replication runs
+      if (repos.team.doc(error.id)) repos.team.flag(error.id, 'denied', reason, at);
+    }
+  });
+}

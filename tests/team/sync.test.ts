@@ -1,0 +1,171 @@
+// Team workspaces (issue 11): real SQLite workspaces, each with its own PouchDB replica, syncing
+// through the CouchDB stand-in on 127.0.0.1, each behind a TCP proxy the test cuts and restores.
+import fs from 'node:fs';
+import path from 'node:path';
+import PouchDB from 'pouchdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OWNER } from '../../src/main/demo/seed';
+import { openWorkspace, type Workspace } from '../../src/main/workspace';
+import { folderCredentialStore } from '../../src/main/services/team/credentials';
+import { initTeamDatabase, type Credentials } from '../../src/main/services/team/server';
+import type { TeamStatus } from '../../src/shared/api/team';
+import type { WorkspaceFile } from '../../src/shared/workspace-file';
+import { tempDir } from '../e2e/serve';
+import { startCouch, type TestCouch } from '../support/couch';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+
+let couch: TestCouch;
+let planner: Credentials;
+let secondPlanner: Credentials;
+let approver: Credentials;
+let contributor: Credentials;
+const cleanups: Array<() => Promise<void> | void> = [];
+
+beforeAll(async () => {
+  couch = await startCouch();
+  planner = await couch.addUser('pat', ['planner', 'admin']);
+  secondPlanner = await couch.addUser('pia', ['planner']);
+  approver = await couch.addUser('amy', ['approver']);
+  contributor = await couch.addUser('cal', ['contributor']);
+}, 60_000);
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await couch?.stop();
+});
+
+interface Machine {
+  ws: Workspace;
+  dbPath: string;
+  proxy: TcpProxy;
+  join(user: Credentials, everything?: boolean): Promise<TeamStatus>;
+}
+
+/** One machine: its own folder, workspace file, replica, password store and link to the server. */
+async function machine(database: string, opts: { demo?: boolean } = {}): Promise<Machine> {
+  const dir = tempDir('sb-team-');
+  const dbPath = path.join(dir, 'workspace.sqlite');
+  const proxy = await startTcpProxy(couch.url);
+  const ws = openWorkspace({ dbPath, demo: opts.demo, credentials: folderCredentialStore(path.join(dir, 'secrets')) });
+  if (opts.demo) ws.services.session.select(ws.services.session.resolve(DEMO_OWNER.name).id, false);
+  cleanups.push(async () => {
+    await ws.services.team.close();
+    ws.close();
+    await proxy.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    ws,
+    dbPath,
+    proxy,
+    join: (user, everything) => ws.services.team.join({ server: proxy.url, database, user: user.name, password: user.password, everything }),
+  };
+}
+
+async function teamDatabase(): Promise<string> {
+  const database = couch.freshName('team');
+  await initTeamDatabase({ url: couch.url, database }, couch.admin);
+  return database;
+}
+
+/**
+ * The workspace as its JSON export, without the moment of export and this machine's own export
+ * history and backups; `revision` is each machine's own edit counter (for compare-and-set), so a
+ * comparison between machines leaves it out.
+ */
+const exported = (m: Machine, { revisions = true } = {}): Omit<WorkspaceFile, 'exportedAt'> => {
+  const { exportedAt: _at, exportBatches: _batches, backupPolicy: _backups, ...file } = m.ws.services.transfer.exportWorkspace();
+  return revisions ? file : JSON.parse(JSON.stringify(file, (key, value) => (key === 'revision' ? undefined : value)));
+};
+
+/** Every document id and revision in a database (replica or server), design documents aside. */
+async function revisions(db: PouchDB.Database): Promise<Array<[string, string]>> {
+  const all = await db.allDocs({});
+  return all.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => [r.id, r.value.rev]);
+}
+const serverDb = (database: string) => new PouchDB(`${couch.url}/${database}`, { auth: { username: couch.admin.name, password: couch.admin.password }, skip_setup: true });
+
+describe('a solo workspace becomes a team workspace, and a second machine joins it', () => {
+  it('loses nothing: the JSON export is the same before, after, and on the joining machine', async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    const before = exported(a);
+    // the first machine is the admin's, as `team init --from-workspace` does it: its approvals are the bank's record
+    const status = await a.join(couch.admin, true);
+    expect(status, JSON.stringify(status)).toMatchObject({ mode: 'team', connection: 'online', pending: 0, conflicts: 0, denied: 0 });
+    expect(exported(a)).toEqual(before);
+
+    const b = await machine(database);
+    await b.join(secondPlanner);
+    expect(exported(b, { revisions: false })).toEqual(exported(a, { revisions: false }));
+    expect(b.ws.services.workspace.get().name).toBe('Riverside Community Bank');
+    // the password is kept outside the workspace file
+    expect(fs.readFileSync(b.dbPath).includes(Buffer.from(secondPlanner.password))).toBe(false);
+  }, 120_000);
+
+  it('a machine with its own content cannot join (it would mix two workspaces)', async () => {
+    const database = await teamDatabase();
+    const demo = await machine(database, { demo: true });
+    await expect(demo.join(secondPlanner)).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/already has content/) });
+    expect(demo.ws.services.team.status()).toEqual({ mode: 'solo' });
+  }, 60_000);
+});
+
+describe('offline edits on two machines converge', () => {
+  it('200 edits on each while the link is cut: identical documents, revisions and exports everywhere', async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    await a.ws.services.team.close();
+    // from now on A is the planner's machine
+    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
+    const b = await machine(database);
+    await b.join(secondPlanner);
+
+    a.proxy.cut();
+    b.proxy.cut();
+    const posts = a.ws.services.posts.list({});
+    const half = Math.floor(posts.length / 2);
+    // A edits the first half of the posts and creates some; B edits the second half and adds ideas
+    for (let i = 0; i < 200; i++) {
+      if (i < 150) {
+        const post = a.ws.services.posts.get(posts[i % half]!.id);
+        a.ws.services.posts.update({ id: post.id, revision: post.revision, notes: `A note ${i}` });
+      } else a.ws.services.posts.create({ title: `A's new post ${i}`, baseText: `Written offline on A (${i})` });
+    }
+    for (let i = 0; i < 200; i++) {
+      if (i < 150) {
+        const post = b.ws.services.posts.get(posts[half + (i % (posts.length - half))]!.id);
+        b.ws.services.posts.update({ id: post.id, revision: post.revision, notes: `B note ${i}` });
+      } else b.ws.services.ideas.create({ title: `B's idea ${i}`, story: `Heard at the branch (${i})` });
+    }
+    await expect(a.ws.services.team.syncOnce()).rejects.toMatchObject({ code: 'unreachable' });
+    const waiting = a.ws.services.team.status();
+    expect(waiting).toMatchObject({ connection: 'offline' });
+    expect(waiting.mode === 'team' && waiting.offlineSince).toBeTruthy();
+
+    a.proxy.restore();
+    b.proxy.restore();
+    await a.ws.services.team.syncOnce();
+    await b.ws.services.team.syncOnce();
+    await a.ws.services.team.syncOnce();
+
+    const server = await revisions(serverDb(database));
+    // every post (the demo's and A's 50 new ones), B's 50 ideas and the demo's, channels, categories, settings
+    expect(server.filter(([id]) => id.startsWith('post:')).length).toBe(posts.length + 50);
+    expect(server.filter(([id]) => id.startsWith('idea:')).length).toBe(a.ws.services.ideas.list().length);
+    const statusA = a.ws.services.team.status();
+    const statusB = b.ws.services.team.status();
+    expect([statusA, statusB].map((s) => s.mode === 'team' && [s.pending, s.conflicts, s.denied, s.invalid])).toEqual([[0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(exported(a, { revisions: false })).toEqual(exported(b, { revisions: false }));
+    const a1 = exported(a);
+    expect(a1.posts.filter((p) => p.notes.startsWith('A note')).length).toBe(half);
+    expect(a1.posts.filter((p) => p.notes.startsWith('B note')).length).toBe(posts.length - half);
+    expect(a1.posts.filter((p) => p.title.startsWith("A's new post")).length).toBe(50);
+    expect(a1.ideas.filter((i) => i.title.startsWith("B's idea")).length).toBe(50);
+    // the same revision of every document on both machines and the server
+    const revA = await a.ws.services.team.revisions();
+    const revB = await b.ws.services.team.revisions();
+    expect(revA).toEqual(server);
+    expect(revB).toEqual(server);
+  }, 180_000);
+});
