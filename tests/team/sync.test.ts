@@ -169,3 +169,136 @@ describe('offline edits on two machines converge', () => {
     expect(revB).toEqual(server);
   }, 180_000);
 });
+
+describe('two people edit the same post while apart', () => {
+  it('both versions survive and are listed; a merge leaves one, losing no text, and is audited', async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
+    const b = await machine(database);
+    await b.join(secondPlanner);
+    const target = a.ws.services.posts.list({}).find((p) => p.status === 'draft')!;
+
+    a.proxy.cut();
+    b.proxy.cut();
+    const onA = a.ws.services.posts.get(target.id);
+    a.ws.services.posts.update({ id: onA.id, revision: onA.revision, baseText: 'Version A: Ana finished the Boston Marathon.' });
+    const onB = b.ws.services.posts.get(target.id);
+    b.ws.services.posts.update({ id: onB.id, revision: onB.revision, baseText: 'Version B: Ana ran 26.2 miles for the food bank.' });
+    await expect(b.ws.services.team.syncOnce()).rejects.toMatchObject({ code: 'unreachable' });
+    a.proxy.restore();
+    b.proxy.restore();
+    await a.ws.services.team.syncOnce();
+    await b.ws.services.team.syncOnce();
+    await a.ws.services.team.syncOnce();
+
+    const docId = `post:${target.id}`;
+    for (const m of [a, b]) expect(m.ws.services.team.status()).toMatchObject({ conflicts: 1 });
+    const versions = await a.ws.services.team.conflictVersions(docId);
+    expect(versions.map((v) => (v.record as { baseText: string }).baseText).sort()).toEqual(['Version A: Ana finished the Boston Marathon.', 'Version B: Ana ran 26.2 miles for the food bank.']);
+    expect(versions.map((v) => v.updatedBy).sort()).toEqual([planner.name, secondPlanner.name].sort());
+    // both machines show the same version meanwhile
+    expect(a.ws.services.posts.get(target.id).baseText).toBe(b.ws.services.posts.get(target.id).baseText);
+
+    const merged = { ...a.ws.services.posts.get(target.id), baseText: 'Ana finished the Boston Marathon: 26.2 miles for the food bank.' };
+    await a.ws.services.team.resolve({ docId, merged });
+    await a.ws.services.team.syncOnce();
+    await b.ws.services.team.syncOnce();
+    for (const m of [a, b]) {
+      expect(m.ws.services.team.status()).toMatchObject({ conflicts: 0, pending: 0 });
+      expect(m.ws.services.posts.get(target.id).baseText).toBe(merged.baseText);
+    }
+    expect(await a.ws.services.team.conflictVersions(docId)).toHaveLength(1);
+    const entry = a.ws.services.audit.forSubject(target.id).find((e) => e.kind === 'team.conflict_resolved')!;
+    expect(JSON.stringify(entry.body)).toContain('Version A: Ana finished the Boston Marathon.');
+    expect(JSON.stringify(entry.body)).toContain('Version B: Ana ran 26.2 miles for the food bank.');
+  }, 120_000);
+
+  it('keeping one version is the same on every machine', async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
+    const b = await machine(database);
+    await b.join(secondPlanner);
+    const target = a.ws.services.ideas.list()[0]!;
+    a.proxy.cut();
+    const ideaA = a.ws.services.ideas.get(target.id).idea;
+    a.ws.services.ideas.update({ id: ideaA.id, revision: ideaA.revision, notes: 'Call Ana on Monday' });
+    const ideaB = b.ws.services.ideas.get(target.id).idea;
+    b.ws.services.ideas.update({ id: ideaB.id, revision: ideaB.revision, notes: 'Ana prefers e-mail' });
+    await b.ws.services.team.syncOnce();
+    a.proxy.restore();
+    await a.ws.services.team.syncOnce();
+    await b.ws.services.team.syncOnce();
+    const docId = `idea:${target.id}`;
+    const versions = await b.ws.services.team.conflictVersions(docId);
+    const keep = versions.find((v) => (v.record as { notes: string }).notes === 'Call Ana on Monday')!;
+    await b.ws.services.team.resolve({ docId, keep: keep.rev });
+    await b.ws.services.team.syncOnce();
+    await a.ws.services.team.syncOnce();
+    expect([a, b].map((m) => m.ws.services.ideas.get(target.id).idea.notes)).toEqual(['Call Ana on Monday', 'Call Ana on Monday']);
+    expect([a, b].map((m) => m.ws.services.team.status()).map((s) => s.mode === 'team' && s.conflicts)).toEqual([0, 0]);
+  }, 120_000);
+});
+
+describe('a change the server refuses', () => {
+  it('is flagged as denied in the writer\'s copy, never reaches the others, and can be reverted to the server\'s version', async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    const d = await machine(database);
+    await d.join(contributor);
+    const post = d.ws.services.posts.list({}).find((p) => p.status === 'draft')!;
+    const original = post.baseText;
+    // the contributor's own copy lets them type (their local profile is the workspace owner); the server decides
+    d.ws.services.posts.update({ id: post.id, revision: post.revision, baseText: 'Open a Bonus Checking account today!' });
+    const status = await d.ws.services.team.syncOnce();
+    expect(status).toMatchObject({ denied: 1 });
+    expect(status.mode === 'team' && status.flagged).toEqual([expect.objectContaining({ docId: `post:${post.id}`, state: 'denied', message: expect.stringMatching(/only planners and approvers may change posts/) })]);
+    // the refused change stays in the writer's copy until resolved
+    expect(d.ws.services.posts.get(post.id).baseText).toBe('Open a Bonus Checking account today!');
+    await a.ws.services.team.syncOnce();
+    expect(a.ws.services.posts.get(post.id).baseText).toBe(original);
+
+    await d.ws.services.team.revert(`post:${post.id}`);
+    expect(d.ws.services.posts.get(post.id).baseText).toBe(original);
+    const after = await d.ws.services.team.syncOnce();
+    expect(after).toMatchObject({ denied: 0, pending: 0 });
+    await a.ws.services.team.syncOnce();
+    expect(a.ws.services.posts.get(post.id).baseText).toBe(original);
+    const entry = d.ws.services.audit.forSubject(post.id).find((e) => e.kind === 'team.denied_reverted')!;
+    expect(JSON.stringify(entry.body)).toContain('Open a Bonus Checking account today!');
+  }, 120_000);
+
+  it('an approval from a machine signed in as a planner is refused; from the approver it reaches everyone', async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
+    const c = await machine(database);
+    await c.join(approver);
+    const draft = a.ws.services.posts.list({}).find((p) => p.status === 'draft' && p.scheduledAt && p.channelIds.length && p.images.every((i) => i.alt))!;
+    const submitted = a.ws.services.reviews.submit(draft.id, draft.revision);
+    expect(submitted.status).toBe('in_review');
+    await a.ws.services.team.syncOnce();
+    await c.ws.services.team.syncOnce();
+    const onC = c.ws.services.posts.get(draft.id);
+    expect(onC.status).toBe('in_review');
+    c.ws.services.reviews.approve(onC.id, onC.revision);
+    await c.ws.services.team.syncOnce();
+    await a.ws.services.team.syncOnce();
+    expect(a.ws.services.posts.get(draft.id).status).toBe('approved');
+
+    // on the planner's machine, a local approver (Morgan, who did not write it) approves: the
+    // machine signs in to the server as the planner, so the server refuses it
+    a.ws.services.session.select(a.ws.services.session.resolve('Morgan Lee').id, false);
+    const other = a.ws.services.posts.list({}).find((p) => p.id !== draft.id && p.status === 'in_review')!;
+    a.ws.services.reviews.approve(other.id, other.revision);
+    const refused = await a.ws.services.team.syncOnce();
+    expect(refused.mode === 'team' && refused.flagged.map((f) => [f.docId, f.message])).toEqual([[`post:${other.id}`, 'only an approver may set a post to approved.']]);
+    await c.ws.services.team.syncOnce();
+    expect(c.ws.services.posts.get(other.id).status).toBe('in_review');
+  }, 120_000);
+});

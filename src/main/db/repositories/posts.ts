@@ -86,7 +86,7 @@ export function createPostRepository(db: Db) {
   );
   const deleteStmt = db.prepare('DELETE FROM posts WHERE id = ?');
   const anyStmt = db.prepare('SELECT EXISTS (SELECT 1 FROM posts) AS found');
-  const byIdeaStmt = db.prepare<[string], PostRow>(`${SELECT_POSTS} WHERE p.idea_id = ? ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.created_at`);
+  const byIdeaStmt = db.prepare<[string], PostRow>(`${SELECT_POSTS} WHERE p.idea_id = ? ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.created_at, p.id`);
 
   return {
     get(id: string): Post | null {
@@ -131,7 +131,7 @@ export function createPostRepository(db: Db) {
         params.push(like, like, like, like);
       }
       const sql = `${SELECT_POSTS}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.created_at`;
+        ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.created_at, p.id`; // id last: the same order on every machine of a team
       return (db.prepare(sql).all(...params) as PostRow[]).map(toPost);
     },
 
