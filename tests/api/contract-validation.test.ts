@@ -57,6 +57,7 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; path: string }> = {
   'media.add': { input: { name: 'x.png' }, path: 'dataBase64' },
   'media.list': { input: 'all', path: '(input)' },
   'team.status': { input: 'now', path: '(input)' },
+  'team.join': { input: { server: 'http://127.0.0.1:9', workspace: 'Bank', user: 'pat', password: '' }, path: 'password' },
   'team.sync': { input: [], path: '(input)' },
   'team.conflict': { input: { docId: 'nope' }, path: 'docId' },
   'team.resolve': { input: { docId: 5, keep: '1-a' }, path: 'docId' },

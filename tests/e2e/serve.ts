@@ -22,10 +22,11 @@ export function tempDir(prefix = 'storybank-'): string {
 }
 
 /** `configHome`: the machine's app folder (XDG_CONFIG_HOME), where it remembers who uses each workspace. */
-export async function serveWorkspace(opts: { demo?: boolean; dbPath?: string; configHome?: string } = {}): Promise<ServedWorkspace> {
+/** `args`: options before `serve` (e.g. `--as NAME`). */
+export async function serveWorkspace(opts: { demo?: boolean; dbPath?: string; configHome?: string; args?: string[] } = {}): Promise<ServedWorkspace> {
   const dir = tempDir();
   const dbPath = opts.dbPath ?? path.join(dir, 'workspace.sqlite');
-  const args = [BIN, 'serve', '--db', dbPath, ...(opts.demo ? ['--demo'] : [])];
+  const args = [BIN, ...(opts.args ?? []), 'serve', '--db', dbPath, ...(opts.demo ? ['--demo'] : [])];
   const env = opts.configHome ? { ...process.env, XDG_CONFIG_HOME: opts.configHome } : process.env;
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';

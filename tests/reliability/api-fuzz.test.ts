@@ -68,6 +68,8 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'media.add': { name: 'pixel.png', dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' },
   'media.list': {},
   'team.status': {},
+  // nothing listens on port 9 of 127.0.0.1: every join is refused at once
+  'team.join': { server: 'http://127.0.0.1:9', workspace: 'Fuzz Bank', user: 'pat', password: 'secret' },
   'team.sync': {},
   'team.conflict': { docId: `post:${post.id}` },
   'team.resolve': { docId: `post:${post.id}`, keep: '1-0123456789abcdef0123456789abcdef' },

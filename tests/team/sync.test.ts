@@ -72,7 +72,7 @@ async function teamDatabase(): Promise<string> {
  * history and backups; `revision` is each machine's own edit counter (for compare-and-set), so a
  * comparison between machines leaves it out.
  */
-const exported = (m: Machine, { revisions = true } = {}): Omit<WorkspaceFile, 'exportedAt'> => {
+const exported = (m: Machine, { revisions = true } = {}): Omit<WorkspaceFile, 'exportedAt' | 'exportBatches' | 'backupPolicy'> => {
   const { exportedAt: _at, exportBatches: _batches, backupPolicy: _backups, ...file } = m.ws.services.transfer.exportWorkspace();
   return revisions ? file : JSON.parse(JSON.stringify(file, (key, value) => (key === 'revision' ? undefined : value)));
 };

@@ -1,10 +1,17 @@
 // Handlers of the team workspace (issue 11): each maps a contract operation to its service call.
 import type { Services } from '../services';
+import { databaseName } from '../services/team/server';
 import type { Handlers } from './handlers';
 
 export function createTeamHandlers(s: Services): Pick<Handlers, Extract<keyof Handlers, `team.${string}`>> {
   return {
     'team.status': () => s.team.status(),
+    'team.join': async ({ server, workspace, user, password, mode }) => {
+      if (mode === 'share') s.access.require('admin', 'make this workspace the team\'s');
+      const status = await s.team.join({ server, database: databaseName(workspace), user, password, everything: mode === 'share' });
+      await s.team.startLive();
+      return status;
+    },
     'team.sync': () => s.team.syncOnce(),
     'team.conflict': ({ docId }) => s.team.conflictVersions(docId),
     'team.resolve': async (input) => {

@@ -66,6 +66,9 @@ export function buildProgram(): Command {
       const host = await startHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_DIR, port: opts.port });
       process.stdout.write(`Listening on ${host.url}\n`);
       const stopBackups = workspace.startAutoBackups((message) => process.stderr.write(`${message}\n`));
+      if (workspace.services.team.config()) {
+        workspace.services.team.startLive().catch((error: unknown) => process.stderr.write(`team sync did not start: ${error instanceof Error ? error.message : String(error)}\n`));
+      }
       const stop = (): void => {
         stopBackups();
         void host.close().then(() => {

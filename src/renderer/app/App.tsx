@@ -3,6 +3,7 @@ import {
   AppShell,
   Badge,
   Center,
+  Drawer,
   Group,
   Loader,
   MantineProvider,
@@ -28,6 +29,7 @@ import { UndoProvider, useUndo } from './undo';
 import { WorkspaceProvider, useWorkspace } from './workspace';
 import { PersonMenu, SessionProvider } from './session';
 import { zoneShortName } from '../features/settings/timeZones';
+import { TeamSyncBadge } from '../features/team/TeamSync';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -47,6 +49,7 @@ const theme = createTheme({
     // close buttons need an accessible name
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
   },
 });
 
@@ -146,6 +149,7 @@ function Shell() {
             </Badge>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <TeamSyncBadge />
             <UndoButtons />
             <PersonMenu />
           </Group>

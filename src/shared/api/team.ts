@@ -31,6 +31,8 @@ export const TeamStatus = z.discriminatedUnion('mode', [
     denied: z.number().int(),
     invalid: z.number().int(),
     flagged: z.array(FlaggedDoc),
+    /** Teammates' changes applied here since the app started: the screens reload when it grows. */
+    received: z.number().int(),
   }),
 ]);
 export type TeamStatus = z.infer<typeof TeamStatus>;
@@ -49,7 +51,19 @@ export type ConflictVersion = z.infer<typeof ConflictVersion>;
 
 const DocId = z.string().min(3).max(200).regex(/^[a-z]+:[^\s]+$/, 'expected a record such as post:<id>');
 
+export const TeamJoinInput = z.object({
+  server: z.string().trim().min(1, 'the server address').max(500),
+  workspace: z.string().trim().min(1, "the team workspace's name").max(120),
+  user: z.string().trim().min(1, 'your user name on the server').max(120),
+  password: z.string().min(1, 'your password').max(500),
+  /** share: this workspace becomes the team's first copy (an admin, once); join: start from the team's */
+  mode: z.enum(['join', 'share']).default('join'),
+});
+export type TeamJoinInput = z.infer<typeof TeamJoinInput>;
+
 export const teamOperations = {
+  /** Connects this workspace to the team's CouchDB database; the password is kept by the OS keychain, never in the workspace. */
+  'team.join': op(TeamJoinInput, TeamStatus),
   /** Solo, or the team's server, the connection, changes waiting, conflicts and denied writes. */
   'team.status': op(z.object({}), TeamStatus),
   /** Sync now (the app also syncs continuously). */

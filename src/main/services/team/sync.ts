@@ -94,6 +94,7 @@ export function createTeamService(deps: TeamDeps) {
   let replica: PouchDB.Database | null = null;
   let live: { stop(): Promise<void> } | null = null;
   const connection = { online: null as boolean | null, offlineSince: null as string | null, lastError: '' };
+  let received = 0;
 
   const config = (): TeamConfig => {
     const found = readTeamConfig(repos);
@@ -143,7 +144,7 @@ export function createTeamService(deps: TeamDeps) {
     } finally {
       flagDenied(repos, denied);
     }
-    await pullReplica(rdeps);
+    received += (await pullReplica(rdeps)).applied;
     const info = await rdeps.replica.info();
     repos.team.setState(TEAM_KEYS.pushedSeq, String(info.update_seq));
     repos.team.setState(TEAM_KEYS.lastSync, nowIso());
@@ -177,6 +178,7 @@ export function createTeamService(deps: TeamDeps) {
       void serial(async () => {
         pullQueued = false;
         const result = await pullReplica(rdeps);
+        received += result.applied;
         if (result.applied || result.invalid) onChange();
       });
     };
@@ -191,8 +193,9 @@ export function createTeamService(deps: TeamDeps) {
           onChange();
         });
       })
-      .on('denied', (error: { id?: string; message?: string }) => {
-        flagDenied(repos, [error]);
+      .on('denied', (event: { direction?: string; doc?: { id?: string; message?: string } } & { id?: string; message?: string }) => {
+        // a live sync wraps the replication's error as { direction, doc }
+        flagDenied(repos, [event.doc ?? event]);
         onChange();
       })
       .on('error', (error: unknown) => markOffline(error));
@@ -246,6 +249,7 @@ export function createTeamService(deps: TeamDeps) {
       denied: counts.denied,
       invalid: counts.invalid,
       flagged: repos.team.flagged().map((row) => ({ docId: row.docId, state: row.state as 'denied' | 'conflict' | 'invalid', message: row.message, at: row.updatedAt })),
+      received,
     };
   }
 

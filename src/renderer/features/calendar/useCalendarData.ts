@@ -8,6 +8,7 @@ import type { MixReport } from '../../../shared/planning';
 import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { isSuperseded, useLatest } from '../../app/latest';
+import { useTeamChanges } from '../../app/teamChanges';
 
 export interface VisibleRange {
   /** UTC instants bounding the view */
@@ -95,6 +96,9 @@ export function useCalendarData(range: VisibleRange | null, filter: PostFilter |
     }
     latestPosts(() => call('posts.list', filter)).then(setPosts, (error) => isSuperseded(error) || showError(error, 'Could not load posts'));
   }, [filter, range, mixChannel, reload, latestPosts]);
+
+  // teammates' changes (a post approved on the manager's machine) show without a click
+  useTeamChanges(reload);
 
   return { posts, setPosts, overlay, mix, backlog, reload, loadSurroundings };
 }

@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { todayIn } from '../../app/format';
 import { isSuperseded, useLatest } from '../../app/latest';
+import { useTeamChanges } from '../../app/teamChanges';
 import { useSession } from '../../app/session';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
@@ -54,6 +55,7 @@ export function IdeasPage() {
       if (!isSuperseded(error)) showError(error, 'Could not load ideas');
     }
   }, [latest, info.timezone]);
+  useTeamChanges(reload);
 
   const checkInbox = useCallback(async (quiet = false) => {
     try {

@@ -11,6 +11,7 @@ import { base64Bytes, downloadFile } from '../../app/download';
 import { showError } from '../../app/errors';
 import { formatInstant, todayIn } from '../../app/format';
 import { isSuperseded, useLatest } from '../../app/latest';
+import { useTeamChanges } from '../../app/teamChanges';
 import { usePageParams } from '../../app/route';
 import { useSession } from '../../app/session';
 import { useWorkspace } from '../../app/workspace';
@@ -63,6 +64,7 @@ export function ReviewPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useTeamChanges(load);
 
   const pending = useMemo(() => monthPosts.filter((p) => !['approved', 'exported', 'published'].includes(p.status)), [monthPosts]);
   const latestSignoff = signoffs[0] ?? null;

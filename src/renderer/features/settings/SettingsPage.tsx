@@ -1,5 +1,5 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti, IconDatabase, IconScale, IconUsers } from '@tabler/icons-react';
+import { IconBroadcast, IconBuildingBank, IconCalendarOff, IconCategory, IconConfetti, IconDatabase, IconScale, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { ComplianceSection } from './ComplianceSection';
 import { PeopleSection } from './PeopleSection';
 import { usePageParams } from '../../app/route';
@@ -9,6 +9,7 @@ import { CategoriesSection } from './CategoriesSection';
 import { ChannelsSection } from './ChannelsSection';
 import { ObservancesSection } from './ObservancesSection';
 import { WorkspaceSection } from './WorkspaceSection';
+import { TeamSection } from './TeamSection';
 import './settings.css';
 import { MUTED } from './feedback';
 
@@ -21,6 +22,7 @@ const SECTIONS = [
   { id: 'people', label: 'People & policy', icon: IconUsers, render: () => <PeopleSection /> },
   { id: 'compliance', label: 'Compliance', icon: IconScale, render: () => <ComplianceSection /> },
   { id: 'backups', label: 'Backups', icon: IconDatabase, render: () => <BackupsSection /> },
+  { id: 'team', label: 'Team', icon: IconUsersGroup, render: () => <TeamSection /> },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
