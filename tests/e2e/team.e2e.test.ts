@@ -13,6 +13,8 @@ import { seriousViolations } from './axe';
 import { callApi, serveWorkspace, tempDir, type ServedWorkspace } from './serve';
 
 const WORKSPACE = 'Riverside Bank';
+/** Screenshots for a person to look at (not compared by the test). */
+const SHOTS = process.env.STORYBANK_SHOTS ?? tempDir('sb-team-shots-');
 let couch: TestCouch;
 let browser: Browser;
 const served: ServedWorkspace[] = [];
@@ -42,7 +44,7 @@ let pageC: Page;
 beforeAll(async () => {
   couch = await startCouch();
   const pat = await couch.addUser('pat', ['planner']);
-  const pia = await couch.addUser('pia', ['planner']);
+  const pia = await couch.addUser('pia', ['planner'], 'pia-password');
   await couch.addUser('amy', ['approver'], 'amy-approver-password');
   const adminUrl = couch.url.replace('http://', `http://${couch.admin.name}:${couch.admin.password}@`);
 
@@ -137,21 +139,26 @@ describe('a team of three machines', () => {
     expect(await seriousViolations(pageA, 'calendar of a team workspace', { everyRule: true })).toEqual([]);
   }, 90_000);
 
-  it("a planner's approval is refused by the server and shown on the planner's machine, with a way back", async () => {
-    const [inReview] = (await callApi(a, 'posts.list', { statuses: ['in_review'] })).filter((p) => p.scheduledAt);
-    // Morgan is an approver in A's local list of people, but A signs in to the server as the planner
-    await callApi(a, 'people.select', { id: (await callApi(a, 'people.list')).find((p) => p.name === 'Morgan Lee')!.id });
-    await callApi(a, 'reviews.approve', { id: inReview!.id, revision: inReview!.revision });
-    await pageA.goto(at(a, '/calendar'));
-    const badge = pageA.getByTestId('team-sync');
+  it("a change the server refuses shows on the writer's machine, with a way back to the team's version", async () => {
+    // the admin takes pia's planner role away on the server; B has not synced since
+    await couch.addUser('pia', ['contributor'], 'pia-password');
+    const [post] = (await callApi(b, 'posts.list', { statuses: ['draft'] })).filter((p) => p.scheduledAt);
+    await callApi(b, 'posts.update', { id: post!.id, revision: post!.revision, baseText: 'Open a Bonus Checking account today!' });
+    const pageB = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await pageB.goto(b.url);
+    await pageB.goto(at(b, '/calendar'));
+    const badge = pageB.getByTestId('team-sync');
     await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('1 change refused');
     await badge.click();
-    const drawer = pageA.getByRole('dialog', { name: 'Team sync' });
-    await expect.poll(() => drawer.textContent()).toContain('only an approver may set a post to approved.');
-    expect(await seriousViolations(pageA, 'team sync drawer with a refused change', { everyRule: true })).toEqual([]);
+    const drawer = pageB.getByRole('dialog', { name: 'Team sync' });
+    await expect.poll(() => drawer.textContent()).toContain('only planners and approvers may change posts.');
+    await expect.poll(() => drawer.textContent()).toContain(post!.title);
+    await pageB.waitForTimeout(400); // the drawer's slide-in
+    await pageB.screenshot({ path: path.join(SHOTS, 'team-refused-1024.png') });
+    expect(await seriousViolations(pageB, 'team sync drawer with a refused change', { everyRule: true })).toEqual([]);
     await drawer.getByRole('button', { name: "Put back the team's version" }).click();
     await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('In sync');
-    expect((await callApi(a, 'posts.get', { id: inReview!.id })).status).toBe('in_review');
-    expect((await callApi(c, 'posts.get', { id: inReview!.id })).status).toBe('in_review');
+    expect((await callApi(b, 'posts.get', { id: post!.id })).baseText).toBe(post!.baseText);
+    expect((await callApi(a, 'posts.get', { id: post!.id })).baseText).toBe(post!.baseText);
   }, 90_000);
 });

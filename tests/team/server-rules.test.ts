@@ -143,7 +143,7 @@ describe('the server refuses forged writes (replicated, from the wrong role)', (
     expectRefused(foreign, /only edit their own story ideas/);
     expectRefused(await ws.push(contributor, [recordToDoc('idea', idea('i2', 'accepted'), contributor.name)]), /only a planner may accept/);
     expectRefused(await ws.push(contributor, [recordToDoc('post', post('p3', 'draft'), contributor.name)]), /only planners and approvers may change posts/);
-    expectRefused(await ws.push(contributor, [audit('dev3:1', 'post.submit', contributor.name)]), /contributor may only record/);
+    expectRefused(await ws.push(contributor, [audit('dev3:1', 'post.approve', contributor.name)]), /only an approver may record post.approve/);
 
     const seen = await ws.pulled(planner);
     expect(seen.get(`idea:${uid('i1')}`)?.data?.story).toBe('Ana ran Boston in 3:40.');

@@ -244,15 +244,17 @@ describe('two people edit the same post while apart', () => {
 });
 
 describe('a change the server refuses', () => {
-  it('is flagged as denied in the writer\'s copy, never reaches the others, and can be reverted to the server\'s version', async () => {
+  it("is flagged as denied in the writer's copy, never reaches the others, and can be reverted to the server's version", async () => {
     const database = await teamDatabase();
     const a = await machine(database, { demo: true });
     await a.join(couch.admin, true);
+    const demoted = await couch.addUser('dee', ['planner']);
     const d = await machine(database);
-    await d.join(contributor);
+    await d.join(demoted);
+    // the admin takes the planner role away on the server; D's copy does not know it yet
+    await couch.addUser('dee', ['contributor'], demoted.password);
     const post = d.ws.services.posts.list({}).find((p) => p.status === 'draft')!;
     const original = post.baseText;
-    // the contributor's own copy lets them type (their local profile is the workspace owner); the server decides
     d.ws.services.posts.update({ id: post.id, revision: post.revision, baseText: 'Open a Bonus Checking account today!' });
     const status = await d.ws.services.team.syncOnce();
     expect(status).toMatchObject({ denied: 1 });
@@ -272,7 +274,25 @@ describe('a change the server refuses', () => {
     expect(JSON.stringify(entry.body)).toContain('Open a Bonus Checking account today!');
   }, 120_000);
 
-  it('an approval from a machine signed in as a planner is refused; from the approver it reaches everyone', async () => {
+  it("what the server would refuse is refused on the machine already, by the signed-in user's roles there", async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
+    const d = await machine(database);
+    await d.join(contributor);
+    const post = d.ws.services.posts.list({})[0]!;
+    // the contributor's local profile (the workspace owner) has every role; the server account does not
+    expect(() => d.ws.services.posts.update({ id: post.id, revision: post.revision, baseText: 'Open a Bonus Checking account today!' })).toThrow(/signs in to the team's server as cal \(contributor\): to edit posts there, cal needs the planner role/);
+    // Morgan is an approver among A's people, but A signs in to the server as the planner
+    a.ws.services.session.select(a.ws.services.session.resolve('Morgan Lee').id, false);
+    const inReview = a.ws.services.posts.list({ statuses: ['in_review'] })[0]!;
+    expect(() => a.ws.services.reviews.approve(inReview.id, inReview.revision)).toThrow(/as pat \(planner, admin\).*needs the approver role/);
+    expect(a.ws.services.posts.get(inReview.id).status).toBe('in_review');
+    expect(a.ws.services.team.status()).toMatchObject({ pending: 0 });
+  }, 120_000);
+
+  it('an approval on the approver\'s machine reaches everyone, with its audit entry in that machine\'s chain', async () => {
     const database = await teamDatabase();
     const a = await machine(database, { demo: true });
     await a.join(couch.admin, true);
@@ -280,8 +300,7 @@ describe('a change the server refuses', () => {
     const c = await machine(database);
     await c.join(approver);
     const draft = a.ws.services.posts.list({}).find((p) => p.status === 'draft' && p.scheduledAt && p.channelIds.length && p.images.every((i) => i.alt))!;
-    const submitted = a.ws.services.reviews.submit(draft.id, draft.revision);
-    expect(submitted.status).toBe('in_review');
+    a.ws.services.reviews.submit(draft.id, draft.revision);
     await a.ws.services.team.syncOnce();
     await c.ws.services.team.syncOnce();
     const onC = c.ws.services.posts.get(draft.id);
@@ -290,15 +309,14 @@ describe('a change the server refuses', () => {
     await c.ws.services.team.syncOnce();
     await a.ws.services.team.syncOnce();
     expect(a.ws.services.posts.get(draft.id).status).toBe('approved');
-
-    // on the planner's machine, a local approver (Morgan, who did not write it) approves: the
-    // machine signs in to the server as the planner, so the server refuses it
-    a.ws.services.session.select(a.ws.services.session.resolve('Morgan Lee').id, false);
-    const other = a.ws.services.posts.list({}).find((p) => p.id !== draft.id && p.status === 'in_review')!;
-    a.ws.services.reviews.approve(other.id, other.revision);
-    const refused = await a.ws.services.team.syncOnce();
-    expect(refused.mode === 'team' && refused.flagged.map((f) => [f.docId, f.message])).toEqual([[`post:${other.id}`, 'only an approver may set a post to approved.']]);
-    await c.ws.services.team.syncOnce();
-    expect(c.ws.services.posts.get(other.id).status).toBe('in_review');
+    // A sees who approved it, from C's chain; both machines verify every chain
+    const approval = a.ws.services.audit.forSubject(draft.id).find((e) => e.kind === 'post.approve')!;
+    expect(approval.device).toBe(c.ws.services.repos.team.state('device'));
+    for (const m of [a, c]) {
+      const verified = m.ws.services.audit.verify();
+      expect(verified.ok, JSON.stringify(verified)).toBe(true);
+      expect(verified.devices!.length).toBeGreaterThanOrEqual(1);
+      expect(verified.devices!.every((d) => d.problem === null)).toBe(true);
+    }
   }, 120_000);
 });

@@ -24,7 +24,7 @@ import { createIdeaService } from './intake/ideas';
 import { createImporter } from './intake/importer';
 import { createInbox } from './intake/inbox';
 import { createStoryForm } from './intake/form';
-import { createTeamService } from './team/sync';
+import { createTeamService, teamIdentity } from './team/sync';
 import type { CredentialStore } from './team/credentials';
 
 export interface ServiceOptions {
@@ -47,7 +47,7 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
   const session = createSession(repos, dbPath, options.profileMemory ?? null);
   const audit = createAuditService(repos, () => session.author());
   const policy = createPolicyService(repos, audit);
-  const access = createAccess(session, policy.requireAccepted);
+  const access = createAccess(session, policy.requireAccepted, () => teamIdentity(repos));
   const people = createPeopleService(repos, session, access, audit, policy);
   people.ensureOwner();
   const compliance = createComplianceService(repos, access, audit);

@@ -16,9 +16,11 @@ export const AuditFilter = z.object({
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
+/** In a team workspace, each other machine's chain: how many entries arrived, and its first problem (a gap, an alteration). */
+const DeviceChains = z.array(z.object({ device: z.string(), author: z.string(), entries: z.number().int(), problem: z.string().nullable() })).optional();
 export const AuditVerify = z.union([
-  z.object({ ok: z.literal(true), entries: z.number().int(), head: z.string() }),
-  z.object({ ok: z.literal(false), entries: z.number().int(), broken: z.object({ seq: z.number().int(), id: z.string(), kind: z.string(), reason: z.string() }) }),
+  z.object({ ok: z.literal(true), entries: z.number().int(), head: z.string(), devices: DeviceChains }),
+  z.object({ ok: z.literal(false), entries: z.number().int(), broken: z.object({ seq: z.number().int(), id: z.string(), kind: z.string(), reason: z.string() }), devices: DeviceChains }),
 ]);
 export type AuditVerify = z.infer<typeof AuditVerify>;
 

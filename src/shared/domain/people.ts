@@ -50,6 +50,8 @@ export const AuditEntry = z.object({
   body: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),
+  /** In a team workspace: the machine whose chain holds it, when that is not this one. */
+  device: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

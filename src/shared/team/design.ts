@@ -37,7 +37,6 @@ export const VALIDATE_DOC_UPDATE = String.raw`function (newDoc, oldDoc, userCtx,
     if (newDoc.author !== name) deny('an audit entry must be written by its author (' + name + ').');
     var APPROVER_KINDS = ${JSON.stringify(APPROVER_AUDIT_KINDS)};
     if (APPROVER_KINDS.indexOf(newDoc.kind) !== -1 && !approver) deny('only an approver may record ' + newDoc.kind + '.');
-    if (!planner && !approver && ['idea.create', 'idea.update', 'post.comment'].indexOf(newDoc.kind) === -1) deny('a contributor may only record their own ideas and comments.');
     return;
   }
 

@@ -83,8 +83,16 @@ export function registerReviewCommands(program: Command): void {
     .action(async (opts: { db: string; json?: boolean }) => {
       await withWorkspace(openExistingWorkspace(opts.db), ({ services }) => {
         const result = services.audit.verify();
+        const chains = (result.devices ?? []).map((d) => `  ${d.author}'s machine (${d.device}): ${d.entries} entries, ${d.problem ?? 'intact'}`);
         printData(opts.json, result, () =>
-          result.ok ? `The audit trail is intact: ${result.entries} entries, last hash ${result.head.slice(0, 16)}…` : `The audit trail is broken at entry ${result.broken.seq}${result.broken.kind ? ` (${result.broken.kind}, ${result.broken.id})` : ''}: ${result.broken.reason}. ${result.entries} entries before it are intact.`,
+          [
+            result.ok
+              ? `The audit trail is intact: ${result.entries} entries${chains.length ? ' on this machine' : ''}, last hash ${result.head.slice(0, 16)}…`
+              : result.broken.seq === 0 && chains.length
+                ? `The audit trail is broken: ${result.broken.reason}.`
+                : `The audit trail is broken at entry ${result.broken.seq}${result.broken.kind ? ` (${result.broken.kind}, ${result.broken.id})` : ''}: ${result.broken.reason}. ${result.entries} entries before it are intact.`,
+            ...(chains.length ? [`The team's other machines, each its own chain:`, ...chains] : []),
+          ].join('\n'),
         );
         if (!result.ok) process.exitCode = 1;
       });

@@ -294,6 +294,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX team_docs_by_state ON team_docs(state) WHERE state <> 'synced';
       ${TEAM_CAPTURE.map(([table, type, key]) => captureTriggers(table, type, key)).join('\n')}
       ${captureTriggers('settings', 'setting', 'key', `${SHARED_SETTING_KEYS}`)}
+      -- The audit chains of the team's other machines, one per device, as they arrived: each entry
+      -- keeps its own seq, hash and link, so every chain is verified on its own.
+      CREATE TABLE team_audit (
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        subject_id TEXT,
+        entry TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (device, seq)
+      ) STRICT;
+      CREATE INDEX team_audit_by_subject ON team_audit(subject_id);
+      CREATE TRIGGER team_audit_append_only BEFORE UPDATE ON team_audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      -- this machine's own entries go out as audit:<device>:<seq>, every one (also those written
+      -- while a teammate's change is applied): a chain with a gap would not verify elsewhere
+      CREATE TRIGGER team_capture_audit_log_insert AFTER INSERT ON audit_log
+        WHEN EXISTS (SELECT 1 FROM team_state WHERE key = 'device')
+        BEGIN
+          INSERT INTO team_outbox (doc_id, queued) VALUES ('audit:' || (SELECT value FROM team_state WHERE key = 'device') || ':' || NEW.seq, (SELECT coalesce(max(queued), 0) + 1 FROM team_outbox));
+        END;
     `,
   },
 ];

@@ -64,6 +64,14 @@ export function createTeamRepository(db: Db) {
     outboxCount: (): number => outboxCount.get()!.n,
     isQueued: (docId: string): boolean => queuedStmt.get(docId) !== undefined,
     enqueue: (docId: string): void => void enqueueStmt.run(docId),
+    /** Queues every entry of this machine's audit chain not sent yet (in chain order). */
+    queueAuditTrail(device: string): void {
+      db.prepare(`INSERT INTO team_outbox (doc_id, queued)
+        SELECT 'audit:' || @device || ':' || a.seq, (SELECT coalesce(max(queued), 0) FROM team_outbox) + row_number() OVER (ORDER BY a.seq)
+        FROM audit_log a
+        WHERE NOT EXISTS (SELECT 1 FROM team_docs d WHERE d.doc_id = 'audit:' || @device || ':' || a.seq)
+        ON CONFLICT(doc_id) DO NOTHING`).run({ device });
+    },
     /** Removes a sent record from the outbox unless it changed again while it was being sent. */
     dequeue: (row: OutboxRow): void => void dequeueStmt.run(row.docId, row.queued),
     doc: (docId: string): TeamDocRow | null => docStmt.get(docId) ?? null,

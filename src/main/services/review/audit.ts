@@ -44,11 +44,46 @@ export const entryHash = (entry: Omit<AuditEntry, 'seq' | 'hash'>): string =>
     prevHash: entry.prevHash,
   });
 
-export type VerifyResult =
-  | { ok: true; entries: number; head: string }
-  | { ok: false; entries: number; broken: { seq: number; id: string; kind: string; reason: string } };
+/** One other machine's chain in a team workspace: its entries so far, and the first problem, if any. */
+export interface DeviceChain {
+  device: string;
+  author: string;
+  entries: number;
+  problem: string | null;
+}
 
-export const AUDIT_CSV_COLUMNS = ['seq', 'id', 'at', 'kind', 'actor_id', 'actor_name', 'subject_type', 'subject_id', 'before_hash', 'after_hash', 'body', 'prev_hash', 'hash'] as const;
+export type VerifyResult = (
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; broken: { seq: number; id: string; kind: string; reason: string } }
+) & { devices?: DeviceChain[] };
+
+/** Checks each other machine's chain: it starts at its first entry, has no gap, and every hash and link holds. */
+export function verifyDeviceChains(entries: Iterable<{ device: string; author: string; entry: AuditEntry }>): DeviceChain[] {
+  type Walk = DeviceChain & { prevHash: string; prevSeq: number };
+  const chains: DeviceChain[] = [];
+  const done = (walk: Walk): DeviceChain => ({ device: walk.device, author: walk.author, entries: walk.entries, problem: walk.problem });
+  let chain = null as Walk | null;
+  for (const { device, author, entry } of entries) {
+    if (!chain || chain.device !== device) {
+      if (chain) chains.push(done(chain));
+      chain = { device, author, entries: 0, problem: null, prevHash: GENESIS_HASH, prevSeq: 0 };
+    }
+    if (chain.problem) continue;
+    if (entry.seq !== chain.prevSeq + 1) chain.problem = `entries ${chain.prevSeq + 1}${entry.seq - 1 > chain.prevSeq + 1 ? `–${entry.seq - 1}` : ''} have not arrived (a gap before entry ${entry.seq})`;
+    else if (entry.prevHash !== chain.prevHash) chain.problem = `entry ${entry.seq} does not follow entry ${chain.prevSeq}: an entry was altered`;
+    else if (entryHash(entry) !== entry.hash) chain.problem = `entry ${entry.seq}'s content does not match its hash: it was altered`;
+    else {
+      chain.prevHash = entry.hash;
+      chain.prevSeq = entry.seq;
+      chain.entries += 1;
+    }
+  }
+  if (chain) chains.push(done(chain));
+  return chains;
+}
+
+/** `device`: in a team workspace, the machine whose chain the entry is in (empty for a solo workspace). */
+export const AUDIT_CSV_COLUMNS = ['seq', 'id', 'at', 'kind', 'actor_id', 'actor_name', 'subject_type', 'subject_id', 'before_hash', 'after_hash', 'body', 'prev_hash', 'hash', 'device'] as const;
 
 export function createAuditService(repos: Repositories, author: () => Author) {
   /** Appends one record; call it inside the transaction that makes the change, so both land or neither. */
@@ -73,44 +108,63 @@ export function createAuditService(repos: Repositories, author: () => Author) {
     return { ...entry, seq, hash };
   };
 
+  /** This machine's chain: every hash recomputed, every link checked, the last entry matched to the head. */
+  const verifyOwn = (): VerifyResult => {
+    let prevHash = GENESIS_HASH;
+    let prevSeq = 0;
+    let entries = 0;
+    let last: AuditEntry | null = null;
+    for (const entry of repos.audit.iterate()) {
+      const broken = (reason: string): VerifyResult => ({ ok: false, entries, broken: { seq: entry.seq, id: entry.id, kind: entry.kind, reason } });
+      if (entries === 0 && entry.prevHash !== GENESIS_HASH) return broken('the first entry does not start the chain: entries before it were deleted');
+      if (entry.prevHash !== prevHash) return broken(`it does not follow entry ${prevSeq}: an entry between them was deleted or altered`);
+      if (entryHash(entry) !== entry.hash) return broken('its content does not match its hash: the row was altered');
+      prevHash = entry.hash;
+      prevSeq = entry.seq;
+      last = entry;
+      entries += 1;
+    }
+    const head = repos.settings.get(HEAD_KEY);
+    const expected = last ? `${last.seq}:${last.hash}` : null;
+    if (head !== expected) {
+      const [seq] = (head ?? '0:').split(':');
+      return { ok: false, entries, broken: { seq: Number(seq), id: '', kind: '', reason: `the trail ends at entry ${last?.seq ?? 0}, but entry ${seq} was written: the last entries were deleted` } };
+    }
+    return { ok: true, entries, head: prevHash };
+  };
+
   return {
     record,
-    list: (query: AuditQuery): AuditEntry[] => repos.audit.query(query),
+    /** The trail, newest first: this machine's entries and, unfiltered, the team's other machines'. */
+    list: (query: AuditQuery): AuditEntry[] => {
+      const own = repos.audit.query(query);
+      if (query.afterSeq || query.subjectId || query.actorId || query.kinds?.length || query.from || query.to) return own;
+      const others = repos.audit.recentFromDevices(query.limit ?? 500);
+      return others.length ? [...own, ...others].sort((a, b) => b.at.localeCompare(a.at)).slice(0, query.limit ?? 500) : own;
+    },
     forSubject: (subjectId: string): AuditEntry[] => repos.audit.forSubject(subjectId),
 
-    /** Walks the whole chain: every hash recomputed, every link checked, the last entry matched to the head. */
+    /** This machine's chain, then, in a team workspace, each other machine's chain on its own. */
     verify(): VerifyResult {
-      let prevHash = GENESIS_HASH;
-      let prevSeq = 0;
-      let entries = 0;
-      let last: AuditEntry | null = null;
-      for (const entry of repos.audit.iterate()) {
-        const broken = (reason: string): VerifyResult => ({ ok: false, entries, broken: { seq: entry.seq, id: entry.id, kind: entry.kind, reason } });
-        if (entries === 0 && entry.prevHash !== GENESIS_HASH) return broken('the first entry does not start the chain: entries before it were deleted');
-        if (entry.prevHash !== prevHash) return broken(`it does not follow entry ${prevSeq}: an entry between them was deleted or altered`);
-        if (entryHash(entry) !== entry.hash) return broken('its content does not match its hash: the row was altered');
-        prevHash = entry.hash;
-        prevSeq = entry.seq;
-        last = entry;
-        entries += 1;
-      }
-      const head = repos.settings.get(HEAD_KEY);
-      const expected = last ? `${last.seq}:${last.hash}` : null;
-      if (head !== expected) {
-        const [seq] = (head ?? '0:').split(':');
-        return { ok: false, entries, broken: { seq: Number(seq), id: '', kind: '', reason: `the trail ends at entry ${last?.seq ?? 0}, but entry ${seq} was written: the last entries were deleted` } };
-      }
-      return { ok: true, entries, head: prevHash };
+      const own = verifyOwn();
+      const devices = verifyDeviceChains(repos.audit.iterateDevices());
+      if (devices.length === 0) return own;
+      const problem = devices.find((d) => d.problem);
+      if (own.ok && problem) return { ok: false, entries: own.entries, broken: { seq: 0, id: '', kind: '', reason: `the chain of ${problem.author}'s machine (${problem.device}): ${problem.problem}` }, devices };
+      return { ...own, devices };
     },
 
-    /** The whole trail for examiners: CSV (one row per entry, body as JSON) or JSON. */
+    /** The whole trail for examiners (every machine's chain in a team): CSV (one row per entry, body as JSON) or JSON. */
     exportText(format: 'csv' | 'json'): string {
       const entries = [...repos.audit.iterate()];
-      if (format === 'json') return `${JSON.stringify({ exportedAt: nowIso(), entries }, null, 2)}\n`;
-      return stringify(
-        entries.map((e) => [e.seq, e.id, e.at, e.kind, e.actorId ?? '', e.actorName, e.subjectType, e.subjectId ?? '', e.beforeHash ?? '', e.afterHash ?? '', JSON.stringify(e.body), e.prevHash, e.hash]),
-        { header: true, columns: [...AUDIT_CSV_COLUMNS], bom: true },
-      );
+      const others = [...repos.audit.iterateDevices()];
+      const device = repos.team.state('device') ?? '';
+      if (format === 'json') {
+        const devices = [...new Set(others.map((o) => o.device))].map((id) => ({ device: id, author: others.find((o) => o.device === id)!.author, entries: others.filter((o) => o.device === id).map((o) => o.entry) }));
+        return `${JSON.stringify({ exportedAt: nowIso(), device, entries, devices }, null, 2)}\n`;
+      }
+      const row = (e: AuditEntry, from: string) => [e.seq, e.id, e.at, e.kind, e.actorId ?? '', e.actorName, e.subjectType, e.subjectId ?? '', e.beforeHash ?? '', e.afterHash ?? '', JSON.stringify(e.body), e.prevHash, e.hash, from];
+      return stringify([...entries.map((e) => row(e, device)), ...others.map((o) => row(o.entry, o.device))], { header: true, columns: [...AUDIT_CSV_COLUMNS], bom: true });
     },
 
     retentionYears: (): number => Number(repos.settings.get(RETENTION_KEY) ?? DEFAULT_RETENTION_YEARS),

@@ -100,7 +100,10 @@ export type Session = ReturnType<typeof createSession>;
 const roleList = (roles: readonly Role[]): string => roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
 
 /** The role checks every service uses: a refused action is `forbidden`, naming the role it needs. */
-export function createAccess(session: Session, policyGate: (person: Profile, action: string) => void) {
+/** In a team workspace: the user this machine signs in to the server as, and that user's roles there. */
+export type TeamIdentity = () => { user: string; roles: readonly string[] } | null;
+
+export function createAccess(session: Session, policyGate: (person: Profile, action: string) => void, teamIdentity: TeamIdentity = () => null) {
   return {
     /**
      * The current person, who must have one of `roles` to `action` ("approve posts"); with
@@ -111,6 +114,11 @@ export function createAccess(session: Session, policyGate: (person: Profile, act
       const person = session.current();
       if (!needed.some((role) => person.roles.includes(role))) {
         throw forbidden(`${person.name} cannot ${action}: that needs the ${roleList(needed)} role.`);
+      }
+      // on a team the server decides by the signed-in user's roles: refuse here what it would refuse
+      const team = teamIdentity();
+      if (team && !team.roles.includes('_admin') && !needed.some((role) => team.roles.includes(role))) {
+        throw forbidden(`This machine signs in to the team's server as ${team.user} (${team.roles.join(', ') || 'no role'}): to ${action} there, ${team.user} needs the ${roleList(needed)} role. Ask your admin.`);
       }
       if (options.policy) policyGate(person, action);
       return person;

@@ -6,6 +6,7 @@
 import type PouchDB from 'pouchdb';
 import { createHash } from 'node:crypto';
 import { docToRecord, parseDocId, recordToDoc, SHARED_SETTINGS, SYNCED_TYPES, type SharedSetting, type SyncedType, type TeamDoc, type TeamRecords } from '../../../shared/team/documents';
+import { AuditEntry } from '../../../shared/domain/people';
 import type { Repositories } from '../../db/repositories';
 import type { OutboxRow, TeamDocRow } from '../../db/repositories/team';
 import { nowIso } from '../../db/repositories/rows';
@@ -111,10 +112,30 @@ interface Outgoing {
   known: TeamDocRow | null;
 }
 
+export const DEVICE_KEY = 'device';
+
+/** Queues this machine's audit entries that have not gone out (joining: its chain from the start). */
+export function queueAuditTrail(repos: Repositories): void {
+  const device = repos.team.state(DEVICE_KEY);
+  if (device) repos.team.queueAuditTrail(device);
+}
+
+/** An entry of this machine's chain as its create-only document, bound to the team user who wrote it. */
+function auditDoc(deps: ReplicatorDeps, docId: string, id: string): TeamDoc | null {
+  const [device, seq] = id.split(':');
+  if (device !== deps.repos.team.state(DEVICE_KEY) || deps.repos.team.doc(docId)) return null;
+  const entry = deps.repos.audit.bySeq(Number(seq));
+  return entry ? { _id: docId, type: 'audit', updatedBy: deps.user, author: deps.user, kind: entry.kind, device, data: entry } : null;
+}
+
 /** The document to send for one outbox row, or null when the replica already has this content. */
 function outgoingDoc(deps: ReplicatorDeps, row: OutboxRow): Outgoing | null {
   const parsed = parseDocId(row.docId);
   const known = deps.repos.team.doc(row.docId);
+  if (parsed?.type === 'audit') {
+    const doc = auditDoc(deps, row.docId, parsed.id);
+    return doc ? { row, doc, hash: bodyHash(doc), known: null } : null;
+  }
   if (!parsed || !(SYNCED_TYPES as readonly string[]).includes(parsed.type)) return null;
   const record = readRecord(deps.repos, parsed.type as SyncedType, parsed.id);
   let doc: TeamDoc;
@@ -185,10 +206,24 @@ export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; 
 
 const TYPE_ORDER = new Map(SYNCED_TYPES.map((type, index) => [type, index]));
 
+/** Keeps another machine's audit entry in its own chain (this machine's come back as echoes). */
+function applyAuditDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string): 'applied' | 'skipped' | 'invalid' {
+  const { repos } = deps;
+  const device = String(doc.device ?? '');
+  if (!device || device === repos.team.state(DEVICE_KEY) || repos.team.doc(doc._id)) return 'skipped';
+  const entry = AuditEntry.safeParse(doc.data);
+  const valid = entry.success && doc._id === `audit:${device}:${entry.data.seq}`;
+  repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state: valid ? 'synced' : 'invalid', message: valid ? '' : `${doc._id}: not an audit entry of this workspace`, owner: null, updatedAt: at });
+  if (!valid) return 'invalid';
+  repos.audit.insertFromDevice({ device, author: String(doc.author ?? doc.updatedBy), entry: entry.data });
+  return 'applied';
+}
+
 /** Applies one document from the replica; returns what happened to it. */
 function applyDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string): 'applied' | 'skipped' | 'invalid' | 'conflict' {
   const { repos } = deps;
   const parsed = parseDocId(doc._id);
+  if (parsed?.type === 'audit') return applyAuditDoc(deps, doc, at);
   if (!parsed || !(SYNCED_TYPES as readonly string[]).includes(parsed.type)) return 'skipped';
   const known = repos.team.doc(doc._id);
   // an edit made here and not sent yet wins locally; sending it makes a branch (see writeAsBranch)

@@ -2,6 +2,7 @@
 // replica (PouchDB on leveldb, beside the workspace file), one-shot and live sync, and its status.
 // Everything works without the server: changes wait in the outbox and the replica, and go out on
 // reconnect.
+import { randomUUID } from 'node:crypto';
 import type PouchDB from 'pouchdb';
 import type { TeamStatus } from '../../../shared/api/team';
 import { DESIGN_DOC_ID, DESIGN_VERSION } from '../../../shared/team/design';
@@ -13,7 +14,7 @@ import { credentialKey, type CredentialStore } from './credentials';
 import type { AuditService } from '../review/audit';
 import type { Access } from '../review/people';
 import { conflictVersions, resolveConflict, revertDenied } from './conflicts';
-import { flagDenied, pullReplica, pushOutbox, queueEverything, type ReplicatorDeps } from './replicator';
+import { DEVICE_KEY, flagDenied, pullReplica, pushOutbox, queueAuditTrail, queueEverything, type ReplicatorDeps } from './replicator';
 import { couchRequest, parseServerUrl, whoAmI, type Credentials } from './server';
 
 const TEAM_KEYS = { server: 'server', database: 'database', user: 'user', lastSync: 'lastSyncAt', pushedSeq: 'pushed.seq' } as const;
@@ -33,6 +34,15 @@ export function readTeamConfig(repos: Repositories): TeamConfig | null {
   const database = repos.team.state(TEAM_KEYS.database);
   const user = repos.team.state(TEAM_KEYS.user);
   return server && database && user ? { server, database, user } : null;
+}
+
+const ROLES_KEY = 'roles';
+
+/** The team user and their roles on the server, as found when joining (null: a solo workspace). */
+export function teamIdentity(repos: Repositories): { user: string; roles: string[] } | null {
+  const config = readTeamConfig(repos);
+  const roles = repos.team.state(ROLES_KEY);
+  return config && roles ? { user: config.user, roles: JSON.parse(roles) as string[] } : null;
 }
 
 /** Network failures PouchDB can throw outside any promise when a link drops. */
@@ -129,6 +139,10 @@ export function createTeamService(deps: TeamDeps) {
   async function syncOnce(): Promise<TeamStatus> {
     const c = config();
     const rdeps = await replicatorDeps();
+    // the admin may have changed this user's roles on the server since the last sync
+    await whoAmI(c.server, { name: c.user, password: passwordOf(c) })
+      .then((me) => repos.team.setState(ROLES_KEY, JSON.stringify(me.roles)))
+      .catch(() => undefined);
     await pushOutbox(rdeps);
     const remote = await remoteOf(c);
     const denied: Array<{ id?: string; message?: string }> = [];
@@ -277,7 +291,11 @@ export function createTeamService(deps: TeamDeps) {
       repos.team.setState(TEAM_KEYS.server, c.server);
       repos.team.setState(TEAM_KEYS.database, c.database);
       repos.team.setState(TEAM_KEYS.user, c.user);
+      repos.team.setState(ROLES_KEY, JSON.stringify(roles));
       repos.team.setState('capture', 'on');
+      // this machine's audit chain, bound to its device: one chain per machine in the team
+      if (!repos.team.state(DEVICE_KEY)) repos.team.setState(DEVICE_KEY, randomUUID());
+      queueAuditTrail(repos);
     });
     if (input.everything) queueEverything(repos);
     return syncOnce();

@@ -123,7 +123,9 @@ function FlaggedRow({ flagged, onStatus }: { flagged: FlaggedDoc; onStatus(statu
   return (
     <Alert color={flagged.state === 'conflict' ? 'orange' : 'red'} title={`${STATE_TEXT[flagged.state]}: ${title}`}>
       <Stack gap={6}>
-        <Text size="sm">{flagged.message}</Text>
+        <Text size="sm">
+          {flagged.state === 'denied' ? `The team's server did not accept your change: ${flagged.message} Your version stays on this machine only, until you put back the team's.` : flagged.message}
+        </Text>
         <Text size="xs">{formatInstant(flagged.at, info.timezone)}</Text>
         <Group gap="xs">
           {flagged.state === 'conflict' && (
@@ -187,7 +189,7 @@ function TeamPanel({ status, onStatus, refresh }: { status: Team; onStatus(statu
           {status.connection === 'online' ? 'Connected.' : status.connection === 'offline' ? `Offline${status.lastError ? ` (${status.lastError})` : ''}: your changes are kept here and go out when the server is back.` : 'Connecting…'}
         </Text>
         <Text size="sm">Last sync: {status.lastSyncAt ? formatInstant(status.lastSyncAt, info.timezone) : 'not yet'}.</Text>
-        <Text size="sm">{status.pending ? `${plural(status.pending, 'change')} made here ${status.pending === 1 ? 'waits' : 'wait'} to go out.` : 'Every change made here has gone out.'}</Text>
+        <Text size="sm">{status.pending ? `${plural(status.pending, 'change')} made here ${status.pending === 1 ? 'waits' : 'wait'} to go out.` : 'Nothing made here waits to go out.'}</Text>
       </Stack>
       {status.flagged.length === 0 ? (
         <Text size="sm" c="dimmed">
