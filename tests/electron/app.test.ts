@@ -17,10 +17,13 @@ vi.mock('../../src/main/workspace', () => ({
   defaultDatabasePath: (userDataDir: string) => `${userDataDir}/storybank.sqlite`,
   workspaceExists: () => workspaceStub.exists,
   machineProfileMemory: () => null,
+  machineCredentialStore: (cipher: unknown) => ({ cipher }),
   openWorkspace: (opts: { dbPath: string; demo?: boolean }) => {
     workspaceStub.opened.push(opts);
     return {
       db: {},
+      // a solo workspace: no team sync to start
+      services: { team: { config: () => null } },
       isNew: !workspaceStub.exists,
       close: () => {
         workspaceStub.closed += 1;
@@ -81,6 +84,10 @@ describe('runStorybankApp', () => {
     await start();
     expect(dialog.messageBoxes).toHaveLength(1);
     expect(workspaceStub.opened).toEqual([expect.objectContaining({ dbPath: '/fake/user-data/storybank.sqlite', demo: true })]);
+    // team passwords go through the OS keychain (safeStorage), never in plain text
+    const { cipher } = (workspaceStub.opened[0] as unknown as { credentials: { cipher: { encrypt(t: string): Buffer; decrypt(b: Buffer): string } } }).credentials;
+    expect(cipher.encrypt('secret').toString()).not.toContain('secret');
+    expect(cipher.decrypt(cipher.encrypt('secret'))).toBe('secret');
     expect([...ipcMain.handlers.keys()].sort()).toEqual(OPERATION_NAMES.map(ipcChannel).sort());
     expect(BrowserWindow.instances).toHaveLength(1);
     const window = BrowserWindow.instances[0];

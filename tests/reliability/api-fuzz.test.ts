@@ -68,7 +68,7 @@ const SEEDS: Record<OperationName, Record<string, unknown>> = {
   'media.add': { name: 'pixel.png', dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' },
   'media.list': {},
   'team.status': {},
-  // nothing listens on port 9 of 127.0.0.1: every join is refused at once
+  // port 9 is one fetch never connects to: every join fails at once, without a network
   'team.join': { server: 'http://127.0.0.1:9', workspace: 'Fuzz Bank', user: 'pat', password: 'secret' },
   'team.sync': {},
   'team.conflict': { docId: `post:${post.id}` },

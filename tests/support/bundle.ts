@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 const built = new Map<string, string>();
 
-/** Bundles a TypeScript entry (better-sqlite3 stays external) and returns the .cjs path. */
+/** Bundles a TypeScript entry (native modules stay external: better-sqlite3, PouchDB's leveldown, sharp) and returns the .cjs path. */
 export function bundleScript(entry: string): string {
   let file = built.get(entry);
   if (!file) {
@@ -14,7 +14,7 @@ export function bundleScript(entry: string): string {
     const folder = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'storybank-tests');
     fs.mkdirSync(folder, { recursive: true });
     file = path.join(folder, `${path.basename(entry, '.ts')}-${process.pid}.cjs`);
-    buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile: file, external: ['better-sqlite3'], logLevel: 'error' });
+    buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile: file, external: ['better-sqlite3', 'pouchdb', 'sharp'], logLevel: 'error' });
     built.set(entry, file);
   }
   return file;

@@ -1,5 +1,6 @@
 // Team workspaces (issue 11): real SQLite workspaces, each with its own PouchDB replica, syncing
 // through the CouchDB stand-in on 127.0.0.1, each behind a TCP proxy the test cuts and restores.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PouchDB from 'pouchdb';
@@ -318,5 +319,31 @@ describe('a change the server refuses', () => {
       expect(verified.devices!.length).toBeGreaterThanOrEqual(1);
       expect(verified.devices!.every((d) => d.problem === null)).toBe(true);
     }
+  }, 120_000);
+});
+
+describe('photos travel as attachments named by their SHA-256', () => {
+  it("every photo of the workspace arrives byte for byte; one altered on the server is refused on arrival", async () => {
+    const database = await teamDatabase();
+    const a = await machine(database, { demo: true });
+    await a.join(couch.admin, true);
+    const photos = a.ws.services.repos.media.list();
+    expect(photos.length).toBeGreaterThan(0);
+    const b = await machine(database);
+    await b.join(secondPlanner);
+    for (const photo of photos) {
+      const arrived = b.ws.services.media.bytesOf(photo.path);
+      expect(arrived && createHash('sha256').update(arrived).digest('hex')).toBe(photo.sha256);
+    }
+    expect(b.ws.services.repos.media.list().map((m) => m.sha256).sort()).toEqual(photos.map((m) => m.sha256).sort());
+
+    // a photo whose bytes do not match its name (altered on the server) is not kept
+    const fake = 'f'.repeat(64);
+    const server = serverDb(database);
+    const png = photos.find((p) => p.type === 'image/png') ?? photos[0]!;
+    await server.put({ _id: `media:${fake}`, type: 'media', updatedBy: couch.admin.name, data: { ...png, sha256: fake, path: `media/${fake}.png` }, _attachments: { [`${fake}.png`]: { content_type: png.type, data: a.ws.services.media.bytesOf(png.path)!.toString('base64') } } });
+    const status = await b.ws.services.team.syncOnce();
+    expect(status.mode === 'team' && status.flagged).toEqual([expect.objectContaining({ docId: `media:${fake}`, state: 'invalid', message: expect.stringMatching(/does not match its SHA-256/) })]);
+    expect(b.ws.services.repos.media.get(fake)).toBeNull();
   }, 120_000);
 });

@@ -84,7 +84,7 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
     backups,
     media,
     transfer: createTransferService(repos, { posts, workspace, calendar, backups, access }),
-    team: createTeamService({ repos, posts, audit, dbPath, credentials: options.credentials ?? NO_CREDENTIALS, access }),
+    team: createTeamService({ repos, posts, media, audit, dbPath, credentials: options.credentials ?? NO_CREDENTIALS, access }),
   };
   return { ...services, packets: createPacketService(services), onboarding: createOnboardingService(repos, () => seedDemoWorkspace(services), access) };
 }

@@ -105,6 +105,15 @@ export function createMediaService(repos: Repositories, dbPath: string) {
       const clean = mediaPath(src);
       return clean ? thumbnail(clean) : Promise.resolve(null);
     },
+    /** A media-folder file's bytes, or null when it is missing (team sync sends photos with them). */
+    bytesOf(src: string): Buffer | null {
+      const clean = mediaPath(src);
+      try {
+        return clean ? fs.readFileSync(fileOf(clean)) : null;
+      } catch {
+        return null;
+      }
+    },
     /** A media-folder image as a data: URL, or null when it is missing, too big or not an image. */
     preview(src: string): string | null {
       const clean = mediaPath(src);

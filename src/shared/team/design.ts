@@ -40,6 +40,14 @@ export const VALIDATE_DOC_UPDATE = String.raw`function (newDoc, oldDoc, userCtx,
     return;
   }
 
+  if (type === 'media') {
+    // a photo is named by its content's SHA-256: stored once, never changed or removed
+    if (oldDoc && !oldDoc._deleted) deny('a photo is stored once and never changed.');
+    if (newDoc._deleted) deny('photos cannot be deleted from the team workspace.');
+    if (!planner && !approver && !has('contributor')) deny('you have no role in this workspace.');
+    return;
+  }
+
   if (type === 'idea') {
     if (planner) return;
     if (!has('contributor')) deny('you have no role in this workspace.');

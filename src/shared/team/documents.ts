@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Idea } from '../domain/ideas';
 import { BlackoutPeriod, Category, Channel, Post, Series } from '../domain/schemas';
 
-export const TEAM_DOC_TYPES = ['post', 'idea', 'channel', 'category', 'blackout', 'series', 'setting', 'profile', 'audit'] as const;
+export const TEAM_DOC_TYPES = ['post', 'idea', 'channel', 'category', 'blackout', 'series', 'setting', 'media', 'profile', 'audit'] as const;
 
 /**
  * Settings the whole team shares (the bank's name and zone, observances, compliance rules, review

@@ -2,11 +2,13 @@
 // team's accounts; each machine joins; anyone can see the sync status or sync now. Passwords come
 // from the server address (https://name:password@host), or STORYBANK_TEAM_PASSWORD; they are kept
 // outside the workspace file.
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ROLES, Role } from '../../../shared/domain/people';
 import type { TeamStatus } from '../../../shared/api/team';
 import { databaseName, initTeamDatabase, parseServerUrl, saveTeamUser, type Credentials } from '../../services/team/server';
 import { ServiceError } from '../../services/errors';
+import { replicaPath } from '../../services/team/sync';
 import { workspaceExists } from '../../workspace';
 import { CliError, printData } from '../output';
 import { defaultDb, openCliWorkspace, openExistingWorkspace, withWorkspace } from './common';
@@ -114,15 +116,22 @@ export function registerTeamCommands(program: Command): void {
     .action(async (opts: { server: string; workspace: string; user?: string; db: string; json?: boolean }) => {
       const { url, credentials } = serverAndCredentials(opts.server, opts.user, 'team join');
       const database = await cliErrors(async () => databaseName(opts.workspace));
-      const workspace = workspaceExists(opts.db) ? openExistingWorkspace(opts.db) : openCliWorkspace({ dbPath: opts.db });
-      await withWorkspace(workspace, async ({ services }) => {
-        try {
-          const status = await services.team.join({ server: url, database, user: credentials.name, password: credentials.password });
-          printData(opts.json, status, () => statusText(status));
-        } finally {
-          await services.team.close();
-        }
-      });
+      const created = !workspaceExists(opts.db);
+      const workspace = created ? openCliWorkspace({ dbPath: opts.db }) : openExistingWorkspace(opts.db);
+      try {
+        await withWorkspace(workspace, async ({ services }) => {
+          try {
+            const status = await services.team.join({ server: url, database, user: credentials.name, password: credentials.password });
+            printData(opts.json, status, () => statusText(status));
+          } finally {
+            await services.team.close();
+          }
+        });
+      } catch (error) {
+        // a workspace made for this join and never joined is not left behind
+        if (created) for (const file of [opts.db, `${opts.db}-wal`, `${opts.db}-shm`, replicaPath(opts.db)]) fs.rmSync(file, { recursive: true, force: true });
+        throw error;
+      }
     });
 
   team

@@ -311,6 +311,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX team_audit_by_subject ON team_audit(subject_id);
       CREATE TRIGGER team_audit_append_only BEFORE UPDATE ON team_audit
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      -- photos go out once, as media:<sha256> with the file attached
+      CREATE TRIGGER team_capture_media_insert AFTER INSERT ON media
+        WHEN (SELECT value FROM team_state WHERE key = 'capture') = 'on'
+        BEGIN
+          INSERT INTO team_outbox (doc_id, queued) VALUES ('media:' || NEW.sha256, (SELECT coalesce(max(queued), 0) + 1 FROM team_outbox))
+            ON CONFLICT(doc_id) DO NOTHING;
+        END;
       -- this machine's own entries go out as audit:<device>:<seq>, every one (also those written
       -- while a teammate's change is applied): a chain with a gap would not verify elsewhere
       CREATE TRIGGER team_capture_audit_log_insert AFTER INSERT ON audit_log

@@ -62,6 +62,7 @@ declare module 'pouchdb' {
       allDocs(options?: Record<string, unknown>): Promise<{ total_rows: number; rows: Array<{ id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Doc }> }>;
       changes(options?: Record<string, unknown>): ChangesFeed;
       remove(doc: Doc): Promise<WriteResult>;
+      getAttachment(docId: string, name: string, options?: Record<string, unknown>): Promise<Buffer>;
       replicate: {
         to(target: Database | string, options?: Record<string, unknown>): Replication;
         from(source: Database | string, options?: Record<string, unknown>): Replication;

@@ -12,7 +12,9 @@ import type { OutboxRow, TeamDocRow } from '../../db/repositories/team';
 import { nowIso } from '../../db/repositories/rows';
 import { ServiceError } from '../errors';
 import { hashOf } from '../review/hashing';
+import { sha256Of } from '../media';
 import type { PostService } from '../posts';
+import type { MediaService } from '../media';
 
 export const REPLICA_SEQ_KEY = 'replica.seq';
 const BATCH = 500;
@@ -20,6 +22,7 @@ const BATCH = 500;
 export interface ReplicatorDeps {
   repos: Repositories;
   posts: PostService;
+  media: MediaService;
   replica: PouchDB.Database;
   /** The team user this machine writes as. */
   user: string;
@@ -27,7 +30,8 @@ export interface ReplicatorDeps {
 
 /** What a document says, without CouchDB's bookkeeping and without who wrote it. */
 export const bodyHash = (doc: TeamDoc): string => {
-  const { _id, _rev: _r, _conflicts: _c, _revisions: _v, updatedBy: _u, ...body } = doc as TeamDoc & { _revisions?: unknown };
+  // a photo's attachment is named by its hash already: the stub or the bytes hash the same
+  const { _id, _rev: _r, _conflicts: _c, _revisions: _v, _attachments: _a, updatedBy: _u, ...body } = doc as TeamDoc & { _revisions?: unknown; _attachments?: unknown };
   return hashOf({ _id, ...body });
 };
 
@@ -90,6 +94,7 @@ export function writeRecord(deps: Pick<ReplicatorDeps, 'repos' | 'posts'>, type:
 export function queueEverything(repos: Repositories): number {
   let count = 0;
   repos.transaction(() => {
+    for (const record of repos.media.list()) repos.team.enqueue(`media:${record.sha256}`);
     const ids: Array<[SyncedType, string]> = [
       ...SHARED_SETTINGS.filter((key) => repos.settings.get(key) !== null).map((key) => ['setting', key] as [SyncedType, string]),
       ...repos.channels.list().map((r) => ['channel', r.id] as [SyncedType, string]),
@@ -128,10 +133,24 @@ function auditDoc(deps: ReplicatorDeps, docId: string, id: string): TeamDoc | nu
   return entry ? { _id: docId, type: 'audit', updatedBy: deps.user, author: deps.user, kind: entry.kind, device, data: entry } : null;
 }
 
+/** A photo as its document, the file attached (once: photos never change). */
+function mediaDoc(deps: ReplicatorDeps, docId: string, sha256: string): TeamDoc | null {
+  if (deps.repos.team.doc(docId)) return null;
+  const record = deps.repos.media.get(sha256);
+  const bytes = record ? deps.media.bytesOf(record.path) : null;
+  if (!record || !bytes) return null; // the file is gone from this machine: nothing to send
+  const name = record.path.slice(record.path.indexOf('/') + 1);
+  return { _id: docId, type: 'media', updatedBy: deps.user, data: { ...record }, _attachments: { [name]: { content_type: record.type, data: bytes.toString('base64') } } };
+}
+
 /** The document to send for one outbox row, or null when the replica already has this content. */
 function outgoingDoc(deps: ReplicatorDeps, row: OutboxRow): Outgoing | null {
   const parsed = parseDocId(row.docId);
   const known = deps.repos.team.doc(row.docId);
+  if (parsed?.type === 'media') {
+    const doc = mediaDoc(deps, row.docId, parsed.id);
+    return doc ? { row, doc, hash: bodyHash(doc), known: null } : null;
+  }
   if (parsed?.type === 'audit') {
     const doc = auditDoc(deps, row.docId, parsed.id);
     return doc ? { row, doc, hash: bodyHash(doc), known: null } : null;
@@ -219,11 +238,33 @@ function applyAuditDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string): 'applied
   return 'applied';
 }
 
+/** A photo that arrived: its bytes must hash to its name before they enter the media folder. */
+function applyMediaDoc(deps: ReplicatorDeps, doc: TeamDoc, bytes: Buffer | undefined, at: string): 'applied' | 'skipped' | 'invalid' {
+  const { repos } = deps;
+  if (repos.team.doc(doc._id)) return 'skipped';
+  const sha256 = doc._id.slice('media:'.length);
+  const record = doc.data as { originalName?: unknown } | undefined;
+  let problem: string | null = null;
+  if (!bytes) problem = `${doc._id}: the photo's file did not arrive`;
+  else if (sha256Of(bytes) !== sha256) problem = `${doc._id}: the file that arrived does not match its SHA-256 (it was altered on the way or on the server); it was not kept`;
+  else {
+    try {
+      deps.media.addBytes(bytes, typeof record?.originalName === 'string' && record.originalName ? record.originalName : `${sha256}`);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      problem = `${doc._id}: ${error.message}`;
+    }
+  }
+  repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state: problem ? 'invalid' : 'synced', message: problem ?? '', owner: null, updatedAt: at });
+  return problem ? 'invalid' : 'applied';
+}
+
 /** Applies one document from the replica; returns what happened to it. */
-function applyDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string): 'applied' | 'skipped' | 'invalid' | 'conflict' {
+function applyDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string, files: ReadonlyMap<string, Buffer>, pendingPosts: PendingPost[]): 'applied' | 'skipped' | 'invalid' | 'conflict' | 'deferred' {
   const { repos } = deps;
   const parsed = parseDocId(doc._id);
   if (parsed?.type === 'audit') return applyAuditDoc(deps, doc, at);
+  if (parsed?.type === 'media') return applyMediaDoc(deps, doc, files.get(doc._id), at);
   if (!parsed || !(SYNCED_TYPES as readonly string[]).includes(parsed.type)) return 'skipped';
   const known = repos.team.doc(doc._id);
   // an edit made here and not sent yet wins locally; sending it makes a branch (see writeAsBranch)
@@ -243,16 +284,70 @@ function applyDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string): 'applied' | '
     repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state: 'invalid', message: result.error, owner, updatedAt: at });
     return 'invalid';
   }
+  const row: TeamDocRow = { docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state, message, owner, updatedAt: at };
+  // posts are written together at the end of the batch: one read of what they are checked against
+  if (result.type === 'post') return void pendingPosts.push({ post: result.record as TeamRecords['post'], row }), 'deferred';
   const local = readRecord(repos, result.type, result.record.id);
   try {
     repos.transaction(() => writeRecord(deps, result.type, { ...result.record, revision: local?.revision ?? 1 } as TeamRecords[SyncedType]));
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state: 'invalid', message: `${doc._id}: ${error.message}`, owner, updatedAt: at });
+    repos.team.saveDoc({ ...row, state: 'invalid', message: `${doc._id}: ${error.message}` });
     return 'invalid';
   }
-  repos.team.saveDoc({ docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state, message, owner, updatedAt: at });
+  repos.team.saveDoc(row);
   return state === 'conflict' ? 'conflict' : 'applied';
+}
+
+interface PendingPost {
+  post: TeamRecords['post'];
+  row: TeamDocRow;
+}
+
+/**
+ * Stores the batch's posts through the post service in one go (checks recomputed as on any save);
+ * if one is refused (a channel that did not arrive), each is stored alone so the others still land.
+ */
+function writePendingPosts(deps: ReplicatorDeps, pending: readonly PendingPost[]): { applied: number; conflicts: number; invalid: number } {
+  const { repos } = deps;
+  const counts = { applied: 0, conflicts: 0, invalid: 0 };
+  const local = (post: TeamRecords['post']) => ({ ...post, revision: repos.posts.get(post.id)?.revision ?? 1 });
+  const done = (item: PendingPost) => {
+    repos.team.saveDoc(item.row);
+    counts.applied++;
+    if (item.row.state === 'conflict') counts.conflicts++;
+  };
+  try {
+    repos.transaction(() => deps.posts.storeAll(pending.map((p) => local(p.post)), { audit: false }));
+    pending.forEach(done);
+    return counts;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+  }
+  for (const item of pending) {
+    try {
+      repos.transaction(() => deps.posts.storeAll([local(item.post)], { audit: false }));
+      done(item);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      repos.team.saveDoc({ ...item.row, state: 'invalid', message: `${item.row.docId}: ${error.message}` });
+      counts.invalid++;
+    }
+  }
+  return counts;
+}
+
+/** The attached file of each new photo document in a batch, by document id. */
+async function photoFiles(deps: ReplicatorDeps, docs: readonly TeamDoc[]): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const doc of docs) {
+    if (doc.type !== 'media' || doc._deleted || deps.repos.team.doc(doc._id)) continue;
+    const name = Object.keys((doc._attachments as Record<string, unknown> | undefined) ?? {})[0];
+    if (!name) continue;
+    const bytes = await deps.replica.getAttachment(doc._id, name).catch(() => null);
+    if (bytes) files.set(doc._id, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as ArrayBuffer));
+  }
+  return files;
 }
 
 /** Applies the replica's changes since the checkpoint; returns the counts of this run. */
@@ -267,17 +362,24 @@ export async function pullReplica(deps: ReplicatorDeps): Promise<{ applied: numb
       .map((change) => change.doc as TeamDoc | undefined)
       .filter((doc): doc is TeamDoc => !!doc)
       .sort((a, b) => (TYPE_ORDER.get(a.type as SyncedType) ?? 99) - (TYPE_ORDER.get(b.type as SyncedType) ?? 99));
+    // photos' files are read before the transaction (reading is asynchronous; applying is not)
+    const files = await photoFiles(deps, docs);
     const at = nowIso();
     repos.transaction(() => {
       // records of one batch may refer to each other in any order: check references at commit
       repos.db.pragma('defer_foreign_keys = ON');
       repos.team.withoutCapture(() => {
+        const pendingPosts: PendingPost[] = [];
         for (const doc of docs) {
-          const outcome = applyDoc(deps, doc, at);
+          const outcome = applyDoc(deps, doc, at, files, pendingPosts);
           if (outcome === 'applied') totals.applied++;
           else if (outcome === 'conflict') (totals.applied++, totals.conflicts++);
           else if (outcome === 'invalid') totals.invalid++;
         }
+        const posts = writePendingPosts(deps, pendingPosts);
+        totals.applied += posts.applied;
+        totals.conflicts += posts.conflicts;
+        totals.invalid += posts.invalid;
       });
       repos.team.setState(REPLICA_SEQ_KEY, String(feed.last_seq));
     });

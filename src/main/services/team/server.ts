@@ -66,8 +66,9 @@ export async function couchRequest<T = Record<string, unknown>>(
       signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new ServiceError('unreachable', `Cannot reach the team server at ${server} (${cause}). Check the address and the network; nothing was changed.`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = (error as Error).name === 'TimeoutError' ? 'no answer in time' : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new ServiceError('unreachable', `Cannot reach the team server at ${server} (${reason}). Check the address and the network; nothing was changed.`);
   }
   const text = await response.text();
   let body: unknown = {};

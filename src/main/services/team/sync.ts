@@ -9,6 +9,7 @@ import { DESIGN_DOC_ID, DESIGN_VERSION } from '../../../shared/team/design';
 import type { Repositories } from '../../db/repositories';
 import { nowIso } from '../../db/repositories/rows';
 import { ServiceError } from '../errors';
+import type { MediaService } from '../media';
 import type { PostService } from '../posts';
 import { credentialKey, type CredentialStore } from './credentials';
 import type { AuditService } from '../review/audit';
@@ -93,6 +94,7 @@ async function usableReplica(replica: PouchDB.Database): Promise<PouchDB.Databas
 export interface TeamDeps {
   repos: Repositories;
   posts: PostService;
+  media: MediaService;
   audit: AuditService;
   dbPath: string;
   credentials: CredentialStore;
@@ -124,7 +126,7 @@ export function createTeamService(deps: TeamDeps) {
     config(); // a solo workspace has no replica
     return (replica ??= await usableReplica(await openReplica(deps.dbPath)));
   };
-  const replicatorDeps = async (): Promise<ReplicatorDeps> => ({ repos, posts: deps.posts, replica: await replicaOf(), user: config().user });
+  const replicatorDeps = async (): Promise<ReplicatorDeps> => ({ repos, posts: deps.posts, media: deps.media, replica: await replicaOf(), user: config().user });
 
   /** Checks the server, the user's password and roles, and the rules' version; returns the user's roles. */
   async function checkServer(c: TeamConfig, password: string): Promise<string[]> {
