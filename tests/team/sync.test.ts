@@ -14,6 +14,7 @@ import type { WorkspaceFile } from '../../src/shared/workspace-file';
 import { tempDir } from '../e2e/serve';
 import { startCouch, type TestCouch } from '../support/couch';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { runCliAsync } from '../support/cli';
 
 let couch: TestCouch;
 let planner: Credentials;
@@ -112,7 +113,7 @@ describe('a solo workspace becomes a team workspace, and a second machine joins 
 });
 
 describe('offline edits on two machines converge', () => {
-  it('200 edits on each while the link is cut: identical documents, revisions and exports everywhere', async () => {
+  it('200 edits on each while the link is cut, synced by two app processes: identical documents, revisions and exports everywhere', async () => {
     const database = await teamDatabase();
     const a = await machine(database, { demo: true });
     await a.join(couch.admin, true);
@@ -146,9 +147,13 @@ describe('offline edits on two machines converge', () => {
 
     a.proxy.restore();
     b.proxy.restore();
-    await a.ws.services.team.syncOnce();
-    await b.ws.services.team.syncOnce();
-    await a.ws.services.team.syncOnce();
+    // the reconnect, as two app processes of their own: `storybank team sync` on each machine's folder
+    for (const m of [a, b]) await m.ws.services.team.close(); // the replica is one process's at a time
+    for (const m of [a, b, a]) {
+      const user = m === a ? planner : secondPlanner;
+      const result = await runCliAsync({ STORYBANK_TEAM_PASSWORD: user.password }, 'team', 'sync', '--db', m.dbPath, '--json');
+      expect(result.code, result.stderr).toBe(0);
+    }
 
     const server = await revisions(serverDb(database));
     // every post (the demo's and A's 50 new ones), B's 50 ideas and the demo's, channels, categories, settings
@@ -190,9 +195,13 @@ describe('two people edit the same post while apart', () => {
     await expect(b.ws.services.team.syncOnce()).rejects.toMatchObject({ code: 'unreachable' });
     a.proxy.restore();
     b.proxy.restore();
-    await a.ws.services.team.syncOnce();
-    await b.ws.services.team.syncOnce();
-    await a.ws.services.team.syncOnce();
+    // the reconnect, as two app processes of their own: `storybank team sync` on each machine's folder
+    for (const m of [a, b]) await m.ws.services.team.close(); // the replica is one process's at a time
+    for (const m of [a, b, a]) {
+      const user = m === a ? planner : secondPlanner;
+      const result = await runCliAsync({ STORYBANK_TEAM_PASSWORD: user.password }, 'team', 'sync', '--db', m.dbPath, '--json');
+      expect(result.code, result.stderr).toBe(0);
+    }
 
     const docId = `post:${target.id}`;
     for (const m of [a, b]) expect(m.ws.services.team.status()).toMatchObject({ conflicts: 1 });

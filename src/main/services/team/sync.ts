@@ -155,8 +155,13 @@ export function createTeamService(deps: TeamDeps) {
       connection.online = true;
       connection.offlineSince = null;
     } catch (error) {
+      const status = (error as { status?: number }).status;
+      const reason = String((error as Error).message ?? error).replace(/\.+$/, '');
+      if (status === 401 || status === 403) {
+        throw new ServiceError('forbidden', `The team server refused ${c.user}: ${reason}. Your changes are kept here; join again with the right password, or ask your admin.`);
+      }
       markOffline(error);
-      throw new ServiceError('unreachable', `Could not sync with ${c.server}: ${connection.lastError}. Your changes are kept here and go out on the next sync.`);
+      throw new ServiceError('unreachable', `Could not sync with ${c.server}: ${connection.lastError.replace(/\.+$/, '')}. Your changes are kept here and go out on the next sync.`);
     } finally {
       flagDenied(repos, denied);
     }
