@@ -3,12 +3,11 @@
 // check passes, every write the child reported as committed is there, and nothing is half-written.
 // The writer runs bundled on plain Node, so SIGKILL hits the process that writes (tsx would put a
 // launcher process in front of it).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/workspace';
 import { ROOT } from '../e2e/serve';
-import { bundleScript } from '../support/bundle';
+import { runAndKill } from '../support/kill';
 import { tempWorkspace } from '../support/workspace';
 
 const ws = tempWorkspace({ demo: true });
@@ -18,36 +17,13 @@ afterAll(() => ws.cleanup());
 const WRITER = path.join(ROOT, 'tests', 'support', 'crash-writer.ts');
 const KILLS = 50;
 
-/** Starts the writer, kills it `afterMs` after it is ready, and returns the lines it printed. */
-function runAndKill(run: number, afterMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundleScript(WRITER), dbPath, String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!timer && out.startsWith('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard);
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`writer ${run} stopped by itself: ${err}`));
-      // a line cut by the kill was not fully reported
-      resolve(out.split('\n').slice(0, -1).filter((l) => l !== 'ready'));
-    });
-  });
-}
-
 describe('crash safety', () => {
   it(`${KILLS} SIGKILLs mid-write: integrity ok, every reported write present, nothing half-written`, async () => {
     const reported: string[] = [];
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let run = 0; run < KILLS; run++) {
-      reported.push(...(await runAndKill(run, 20 + Math.floor(random() * 400))));
+      reported.push(...(await runAndKill(WRITER, [dbPath, String(run)], 20 + Math.floor(random() * 400))));
       const check = openWorkspace({ dbPath });
       try {
         const { db, services } = check;

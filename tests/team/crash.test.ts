@@ -3,7 +3,6 @@
 // what arrived). After every kill the workspace passes PRAGMA integrity_check and holds every
 // write it reported; at the end both machines, and a new machine that replays the server from
 // scratch, have the same workspace.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { DEMO_OWNER } from '../../src/main/demo/seed';
 import { openWorkspace, type Workspace } from '../../src/main/workspace';
 import { folderCredentialStore } from '../../src/main/services/team/credentials';
 import { initTeamDatabase, type Credentials } from '../../src/main/services/team/server';
-import { bundleScript } from '../support/bundle';
+import { runAndKill } from '../support/kill';
 import { startCouch, type TestCouch } from '../support/couch';
 import { tempDir } from '../e2e/serve';
 
@@ -29,27 +28,6 @@ const machineDb = (name: string): string => {
 };
 const open = (dbPath: string, demo = false): Workspace => openWorkspace({ dbPath, demo, credentials: folderCredentialStore(path.join(path.dirname(dbPath), 'secrets')) });
 
-/** Runs a machine as its own process and SIGKILLs it `afterMs` after it is ready; returns what it printed. */
-function runAndKill(dbPath: string, role: 'writer' | 'reader', run: number, afterMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundleScript(CLIENT), dbPath, role, String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!timer && out.startsWith('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard);
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`${role} ${run} stopped by itself: ${err}`));
-      resolve(out.split('\n').slice(0, -1).filter((l) => l !== 'ready'));
-    });
-  });
-}
 
 /** "run R edit I" as a number that grows with every edit. */
 const order = (notes: string): number => {
@@ -93,7 +71,7 @@ describe('a team machine killed during sync', () => {
     for (let run = 0; run < KILLS; run++) {
       const role = run % 2 === 0 ? 'writer' : 'reader';
       const dbPath = role === 'writer' ? writer : reader;
-      const lines = await runAndKill(dbPath, role, run, 150 + Math.floor(random() * 1200));
+      const lines = await runAndKill(CLIENT, [dbPath, role, String(run)], 150 + Math.floor(random() * 1200));
       for (const line of lines) {
         const [, postId, ...notes] = line.split(' ');
         reported.set(postId!, Math.max(reported.get(postId!) ?? -1, order(notes.join(' '))));

@@ -70,6 +70,20 @@ async function teamDatabase(): Promise<string> {
 }
 
 /**
+ * The usual team: the admin's demo workspace becomes the team's (`team init --from-workspace`), then
+ * signs in as the planner (A); a second machine joins as `second` (B).
+ */
+async function teamOfTwo(second: Credentials) {
+  const database = await teamDatabase();
+  const a = await machine(database, { demo: true });
+  await a.join(couch.admin, true);
+  await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
+  const b = await machine(database);
+  await b.join(second);
+  return { database, a, b };
+}
+
+/**
  * The workspace as its JSON export, without the moment of export and this machine's own export
  * history and backups; `revision` is each machine's own edit counter (for compare-and-set), so a
  * comparison between machines leaves it out.
@@ -114,14 +128,7 @@ describe('a solo workspace becomes a team workspace, and a second machine joins 
 
 describe('offline edits on two machines converge', () => {
   it('200 edits on each while the link is cut, synced by two app processes: identical documents, revisions and exports everywhere', async () => {
-    const database = await teamDatabase();
-    const a = await machine(database, { demo: true });
-    await a.join(couch.admin, true);
-    await a.ws.services.team.close();
-    // from now on A is the planner's machine
-    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
-    const b = await machine(database);
-    await b.join(secondPlanner);
+    const { database, a, b } = await teamOfTwo(secondPlanner);
 
     a.proxy.cut();
     b.proxy.cut();
@@ -178,12 +185,7 @@ describe('offline edits on two machines converge', () => {
 
 describe('two people edit the same post while apart', () => {
   it('both versions survive and are listed; a merge leaves one, losing no text, and is audited', async () => {
-    const database = await teamDatabase();
-    const a = await machine(database, { demo: true });
-    await a.join(couch.admin, true);
-    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
-    const b = await machine(database);
-    await b.join(secondPlanner);
+    const { a, b } = await teamOfTwo(secondPlanner);
     const target = a.ws.services.posts.list({}).find((p) => p.status === 'draft')!;
 
     a.proxy.cut();
@@ -226,12 +228,7 @@ describe('two people edit the same post while apart', () => {
   }, 120_000);
 
   it('keeping one version is the same on every machine', async () => {
-    const database = await teamDatabase();
-    const a = await machine(database, { demo: true });
-    await a.join(couch.admin, true);
-    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
-    const b = await machine(database);
-    await b.join(secondPlanner);
+    const { a, b } = await teamOfTwo(secondPlanner);
     const target = a.ws.services.ideas.list()[0]!;
     a.proxy.cut();
     const ideaA = a.ws.services.ideas.get(target.id).idea;
@@ -285,12 +282,7 @@ describe('a change the server refuses', () => {
   }, 120_000);
 
   it("what the server would refuse is refused on the machine already, by the signed-in user's roles there", async () => {
-    const database = await teamDatabase();
-    const a = await machine(database, { demo: true });
-    await a.join(couch.admin, true);
-    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
-    const d = await machine(database);
-    await d.join(contributor);
+    const { a, b: d } = await teamOfTwo(contributor);
     const post = d.ws.services.posts.list({})[0]!;
     // the contributor's local profile (the workspace owner) has every role; the server account does not
     expect(() => d.ws.services.posts.update({ id: post.id, revision: post.revision, baseText: 'Open a Bonus Checking account today!' })).toThrow(/signs in to the team's server as cal \(contributor\): to edit posts there, cal needs the planner role/);
@@ -303,12 +295,7 @@ describe('a change the server refuses', () => {
   }, 120_000);
 
   it('an approval on the approver\'s machine reaches everyone, with its audit entry in that machine\'s chain', async () => {
-    const database = await teamDatabase();
-    const a = await machine(database, { demo: true });
-    await a.join(couch.admin, true);
-    await a.ws.services.team.join({ server: a.proxy.url, database, user: planner.name, password: planner.password });
-    const c = await machine(database);
-    await c.join(approver);
+    const { a, b: c } = await teamOfTwo(approver);
     const draft = a.ws.services.posts.list({}).find((p) => p.status === 'draft' && p.scheduledAt && p.channelIds.length && p.images.every((i) => i.alt))!;
     a.ws.services.reviews.submit(draft.id, draft.revision);
     await a.ws.services.team.syncOnce();
