@@ -118,6 +118,19 @@ describe('a solo workspace becomes a team workspace, and a second machine joins 
     expect(fs.readFileSync(b.dbPath).includes(Buffer.from(secondPlanner.password))).toBe(false);
   }, 120_000);
 
+  it("from the app (Settings › Team, share): the CouchDB admin creates the team's database and sends the workspace", async () => {
+    const database = couch.freshName('shared');
+    const a = await machine(database, { demo: true });
+    const result = await a.ws.dispatch('team.join', { server: a.proxy.url, workspace: database, user: couch.admin.name, password: couch.admin.password, mode: 'share' });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { mode: 'team', database, pending: 0, denied: 0 } });
+    expect((await revisions(serverDb(database))).filter(([id]) => id.startsWith('post:')).length).toBe(a.ws.services.posts.list({}).length);
+    // a planner cannot create a team database: the server says so, and the workspace stays solo
+    const b = await machine(couch.freshName('shared'), { demo: true });
+    const refused = await b.ws.dispatch('team.join', { server: b.proxy.url, workspace: couch.freshName('other'), user: planner.name, password: planner.password, mode: 'share' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/refused pat/) } });
+    expect(b.ws.services.team.status()).toEqual({ mode: 'solo' });
+  }, 60_000);
+
   it('a machine with its own content cannot join (it would mix two workspaces)', async () => {
     const database = await teamDatabase();
     const demo = await machine(database, { demo: true });

@@ -1,14 +1,19 @@
 // Handlers of the team workspace (issue 11): each maps a contract operation to its service call.
 import type { Services } from '../services';
-import { databaseName } from '../services/team/server';
+import { databaseName, initTeamDatabase, parseServerUrl } from '../services/team/server';
 import type { Handlers } from './handlers';
 
 export function createTeamHandlers(s: Services): Pick<Handlers, Extract<keyof Handlers, `team.${string}`>> {
   return {
     'team.status': () => s.team.status(),
     'team.join': async ({ server, workspace, user, password, mode }) => {
-      if (mode === 'share') s.access.require('admin', 'make this workspace the team\'s');
-      const status = await s.team.join({ server, database: databaseName(workspace), user, password, everything: mode === 'share' });
+      const database = databaseName(workspace);
+      if (mode === 'share') {
+        // the CouchDB admin creates the team's database, its members and rules, as `team init` does
+        s.access.require('admin', "make this workspace the team's");
+        await initTeamDatabase({ url: parseServerUrl(server).url, database }, { name: user, password });
+      }
+      const status = await s.team.join({ server, database, user, password, everything: mode === 'share' });
       await s.team.startLive();
       return status;
     },

@@ -80,14 +80,18 @@ export function TeamSection() {
             <Radio.Group label="How" value={mode} onChange={(v) => setMode(v as 'join' | 'share')}>
               <Stack gap={6} mt={6}>
                 <Radio value="join" label="Join the team's workspace (start from a new, empty workspace)" />
-                <Radio value="share" label="Share this workspace: it becomes the team's first copy (an admin, once)" />
+                <Radio value="share" label="Share this workspace: it becomes the team's first copy (once, signed in as the server's CouchDB admin)" />
               </Stack>
             </Radio.Group>
             <TextInput label="Server address" description="From your IT team, e.g. https://couch.yourbank.local:6984" required value={server} onChange={(e) => setServer(e.currentTarget.value)} />
             <TextInput label="Team workspace name" description="As your admin created it on the server" required value={workspace} onChange={(e) => setWorkspace(e.currentTarget.value)} />
             <TextInput label="Your user name" required autoComplete="username" value={user} onChange={(e) => setUser(e.currentTarget.value)} />
             <PasswordInput label="Your password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            {mode === 'share' && <Alert color="blue">Every channel, category, post and idea of this workspace goes to the server; teammates then join it from their own machines.</Alert>}
+            {mode === 'share' && (
+              <Alert color="blue">
+                Storybank creates the team workspace on the server with its rules, and sends every channel, category, post, idea and photo of this workspace. Then add your teammates' accounts (`storybank team user`), and they join from their own machines.
+              </Alert>
+            )}
             <Button type="submit" leftSection={<IconUsersGroup size={16} />} loading={busy} disabled={!server || !workspace || !user || !password} w="fit-content">
               {mode === 'share' ? 'Share this workspace' : 'Join the team'}
             </Button>
