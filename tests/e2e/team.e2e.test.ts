@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../src/main/workspace';
 import { runCliWithEnv } from '../support/cli';
 import { startCouch, type TestCouch } from '../support/couch';
 import { launchChromium } from './browser';
@@ -140,10 +141,19 @@ describe('a team of three machines', () => {
   }, 90_000);
 
   it("a change the server refuses shows on the writer's machine, with a way back to the team's version", async () => {
-    // the admin takes pia's planner role away on the server; B has not synced since
-    await couch.addUser('pia', ['contributor'], 'pia-password');
+    // B is closed; meanwhile the admin takes pia's planner role away on the server, and pia edits a
+    // post on B while it is offline (B still knows her as a planner)
     const [post] = (await callApi(b, 'posts.list', { statuses: ['draft'] })).filter((p) => p.scheduledAt);
-    await callApi(b, 'posts.update', { id: post!.id, revision: post!.revision, baseText: 'Open a Bonus Checking account today!' });
+    await b.stop();
+    await couch.addUser('pia', ['contributor'], 'pia-password');
+    const offline = openWorkspace({ dbPath: b.dbPath });
+    try {
+      offline.services.posts.update({ id: post!.id, revision: offline.services.posts.get(post!.id).revision, baseText: 'Open a Bonus Checking account today!' });
+    } finally {
+      offline.close();
+    }
+    b = await serveWorkspace({ dbPath: b.dbPath, configHome: path.join(path.dirname(b.dbPath), 'config') });
+    served.push(b);
     const pageB = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await pageB.goto(b.url);
     await pageB.goto(at(b, '/calendar'));

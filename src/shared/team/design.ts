@@ -6,7 +6,7 @@ import { ROLES } from '../domain/people';
 import { ADMIN_SETTINGS, TEAM_DOC_TYPES } from './documents';
 
 export const DESIGN_DOC_ID = '_design/storybank';
-/** Bumped whenever the rules change; `team init` and `team upgrade` write this version. */
+/** Bumped whenever the rules change; `team init` writes this version (run again, it brings an older database's rules up to date). */
 export const DESIGN_VERSION = 1;
 
 /** Audit kinds only an approver may write: the decisions the server guards. */

@@ -120,8 +120,8 @@ export async function saveTeamUser(serverUrl: string, admin: Credentials, user: 
 }
 
 /** The signed-in user's name and roles, as the server sees them. */
-export async function whoAmI(serverUrl: string, credentials: Credentials): Promise<{ name: string; roles: string[] }> {
-  const session = await couchRequest<{ userCtx?: { name: string | null; roles: string[] } }>(serverUrl, '_session', credentials);
+export async function whoAmI(serverUrl: string, credentials: Credentials, timeoutMs?: number): Promise<{ name: string; roles: string[] }> {
+  const session = await couchRequest<{ userCtx?: { name: string | null; roles: string[] } }>(serverUrl, '_session', credentials, { timeoutMs });
   const ctx = session.body.userCtx;
   if (!ctx?.name) throw new ServiceError('forbidden', `The team server did not accept the name and password of ${credentials.name}.`);
   return { name: ctx.name, roles: ctx.roles };

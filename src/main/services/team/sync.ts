@@ -224,9 +224,11 @@ export function createTeamService(deps: TeamDeps) {
     const poll = setInterval(() => {
       if (!pullQueued && repos.team.outboxCount() > 0) void serial(() => pushOutbox(rdeps));
     }, OUTBOX_POLL_MS);
+    // every few seconds: is the server there, and what may this user do there now
     const probe = async () => {
       try {
-        await couchRequest(c.server, '', null, { timeoutMs: 3_000 });
+        const me = await whoAmI(c.server, { name: c.user, password: passwordOf(c) }, 3_000);
+        repos.team.setState(ROLES_KEY, JSON.stringify(me.roles));
         const wasOffline = connection.online === false;
         connection.online = true;
         connection.offlineSince = null;
