@@ -74,7 +74,12 @@ describe('planning in Chromium', () => {
   it('the mix report page shows the chart and one row per category', async () => {
     await page.getByText('Mix report', { exact: true }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Mix per category' }).locator('tbody tr').count()).toBe(5);
-    await expect.poll(() => page.locator('.recharts-surface').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.recharts-surface').count()).toBeGreaterThan(1);
     expect(await page.getByText('Self-promotion').count()).toBeGreaterThan(0);
+    // the chart's legend lists the categories in the table's order; the target stands beside each share
+    const rows = (await page.getByRole('table', { name: 'Mix per category' }).locator('tbody tr td:first-child').allTextContents()).map((t) => t.replace(/promotion$/, '').trim());
+    const legend = await page.getByLabel('Posts per category and period').locator('.mantine-ChartLegend-legendItemName').allTextContents();
+    expect(legend).toEqual(rows);
+    expect(await page.getByLabel('Share of each category against its target').locator('.mantine-ChartLegend-legendItemName').allTextContents()).toEqual(['Share', 'Target']);
   });
 });

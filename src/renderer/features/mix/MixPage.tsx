@@ -11,12 +11,15 @@ import { addMonths, endOfMonth, format, parseISO } from 'date-fns';
 import { call } from '../../api/client';
 import { isSuperseded, useLatest } from '../../app/latest';
 import { showError } from '../../app/errors';
+import { formatPeriod } from '../../app/format';
 import { useWorkspace } from '../../app/workspace';
 import { StatCard } from '../../components/StatCard';
 import { countedText, promotionText, signalText } from '../../../shared/planning';
 import { SIGNAL_COLOR } from './MixPanel';
 
 const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
+/** A badge sized to its words: Mantine cuts a badge to its cell with an ellipsis. */
+const WHOLE_BADGE = { root: { maxWidth: 'none', overflow: 'visible', flex: 'none' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
 
 export function MixPage() {
   const { info, channels, categories } = useWorkspace();
@@ -39,13 +42,17 @@ export function MixPage() {
   const chartData = useMemo(
     () =>
       (report?.periods ?? []).map((period) => ({
-        period: period.key,
+        period: formatPeriod(period.start, period.end, report!.granularity),
         ...Object.fromEntries(
           period.categories.map((c) => [report!.categories.find((r) => r.categoryId === c.categoryId)?.name ?? c.categoryId, c.count]),
         ),
       })),
     [report],
   );
+  // the legends list the categories as the table does (Recharts would sort them by name)
+  const tableOrder = useMemo(() => new Map((report?.categories ?? []).map((c, index) => [c.name, index])), [report]);
+  const legendInTableOrder = { verticalAlign: 'bottom' as const, itemSorter: (item: { value?: unknown }) => tableOrder.get(String(item.value)) ?? tableOrder.size };
+  const shareData = useMemo(() => (report?.categories ?? []).map((c) => ({ category: c.name, Share: Math.round(c.percent * 10) / 10, Target: Math.round(c.targetPercent * 10) / 10 })), [report]);
 
   return (
     <Stack gap="md">
@@ -106,20 +113,41 @@ export function MixPage() {
               {promotionText(report)}
             </Alert>
           )}
-          <Paper withBorder p="md" aria-label="Posts per category and period">
-            <Text fw={600} mb="sm">
-              Posts per {report.granularity}
-            </Text>
-            <BarChart
-              h={280}
-              data={chartData}
-              dataKey="period"
-              type="stacked"
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
-              series={report.categories.map((c) => ({ name: c.name, color: colors.get(c.categoryId) ?? 'gray.6' }))}
-            />
-          </Paper>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <Paper withBorder p="md" aria-label="Posts per category and period">
+              <Text fw={600} mb="sm">
+                Posts per {report.granularity}
+              </Text>
+              <BarChart
+                h={280}
+                data={chartData}
+                dataKey="period"
+                type="stacked"
+                withLegend
+                legendProps={legendInTableOrder}
+                series={report.categories.map((c) => ({ name: c.name, color: colors.get(c.categoryId) ?? 'gray.6' }))}
+              />
+            </Paper>
+            <Paper withBorder p="md" aria-label="Share of each category against its target">
+              <Text fw={600} mb="sm">
+                Share against target
+              </Text>
+              <BarChart
+                h={280}
+                data={shareData}
+                dataKey="category"
+                unit="%"
+                withLegend
+                legendProps={{ verticalAlign: 'bottom' }}
+                // the first word names the category under its bars; the tooltip and the table give the whole name
+                xAxisProps={{ interval: 0, tickFormatter: (name: string) => (name.length > 12 ? `${name.split(/[\s&,]+/)[0]}…` : name) }}
+                series={[
+                  { name: 'Share', color: 'teal.8' },
+                  { name: 'Target', color: 'gray.5' },
+                ]}
+              />
+            </Paper>
+          </SimpleGrid>
           <Paper withBorder p="md">
             <Table striped aria-label="Mix per category">
               <Table.Thead>
@@ -137,11 +165,11 @@ export function MixPage() {
                 {report.categories.map((c) => (
                   <Table.Tr key={c.categoryId}>
                     <Table.Td>
-                      <Group gap={6}>
-                        <span style={{ width: 10, height: 10, borderRadius: 5, background: colors.get(c.categoryId) }} aria-hidden />
+                      <Group gap={6} wrap="nowrap">
+                        <span style={{ flex: 'none', width: 10, height: 10, borderRadius: 5, background: colors.get(c.categoryId) }} aria-hidden />
                         {c.name}
                         {c.isPromotional && (
-                          <Badge size="xs" variant="outline" color="gray.8">
+                          <Badge size="xs" variant="outline" color="gray.8" styles={WHOLE_BADGE}>
                             promotion
                           </Badge>
                         )}
@@ -155,8 +183,9 @@ export function MixPage() {
                       {c.deviation >= 0 ? '+' : ''}
                       {c.deviation.toFixed(1)}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" variant="outline" color={SIGNAL_COLOR[c.signal]}>
+                    {/* the signal is read whole ("2.5 over"), never cut to "2.5 OV…" */}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge size="sm" variant="outline" color={SIGNAL_COLOR[c.signal]} styles={WHOLE_BADGE}>
                         {signalText(c.signal, c.deviation)}
                       </Badge>
                     </Table.Td>
