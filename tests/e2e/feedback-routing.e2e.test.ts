@@ -86,6 +86,26 @@ describe('the editor', () => {
   });
 });
 
+describe('the editor counts the shared text on every network', () => {
+  it('shows each network that uses the shared text with its own count and limit, and what is over', async () => {
+    const channels = await api('channels.list', {});
+    const [fb, x] = [channels.find((c) => c.network === 'facebook')!, channels.find((c) => c.network === 'x')!];
+    const day = addDaysLocal(utcToZonedWallTime(new Date().toISOString(), ZONE).date, 4);
+    await api('posts.create', { title: 'Counters in the editor', channelIds: [fb.id, x.id], scheduledAt: zonedWallTimeToUtc(day, '10:00', ZONE).instant });
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar?view=list&date=${day.slice(0, 8)}01&q=Counters%20in%20the%20editor`);
+    await page.locator('.fc-event', { hasText: 'Counters in the editor' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit post' });
+    await editor.getByLabel('Text', { exact: true }).fill('a'.repeat(300));
+    const counters = editor.getByLabel('Length on each network');
+    await expect.poll(() => counters.textContent()).toContain(`${x.name}: 300 / 280 (20 over)`);
+    expect(await counters.textContent()).toContain(`${fb.name}: 300 / 63,206`);
+    expect(await counters.textContent()).not.toContain(`${fb.name}: 300 / 63,206 (`);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+});
+
 describe('state survives a reload', () => {
   it('view, date and search live in the address: reload keeps them and Back steps through pages and moves', async () => {
     await page.goto(`${session.served.url.split('?')[0]}#/calendar`);

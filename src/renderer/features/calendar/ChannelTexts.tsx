@@ -2,6 +2,7 @@
 import { Badge, Button, Group, List, Tabs, Text, Textarea } from '@mantine/core';
 import type { Channel, PostImage } from '../../../shared/domain/schemas';
 import { checkText, type TextCheck } from '../../../shared/text-rules';
+import { NetworkIcon } from '../../components/networkIcons';
 
 interface Props {
   channels: Channel[];
@@ -28,6 +29,28 @@ function CheckSummary({ check }: { check: TextCheck }) {
       <Text size="xs" c={over ? 'red.7' : 'dimmed'} aria-live="polite">
         {check.length.toLocaleString()} / {check.limit.toLocaleString()} {check.unit === 'characters' ? 'characters' : check.unit}
       </Text>
+    </Group>
+  );
+}
+
+/** Under the shared text: how long it is on each network that uses it, counted by that network's rule. */
+function SharedTextCounters({ channels, checks }: { channels: Channel[]; checks: Map<string, TextCheck> }) {
+  if (channels.length === 0) return null;
+  return (
+    <Group gap="md" mt={6} aria-label="Length on each network" aria-live="polite">
+      {channels.map((c) => {
+        const check = checks.get(c.id)!;
+        const over = check.remaining < 0;
+        return (
+          <Group key={c.id} gap={4} wrap="nowrap">
+            <NetworkIcon network={c.network} size={14} />
+            <Text size="xs" c={over ? 'red.9' : 'gray.7'} fw={over ? 600 : undefined}>
+              {c.name}: {check.length.toLocaleString()} / {check.limit.toLocaleString()}
+              {over ? ` (${(-check.remaining).toLocaleString()} over)` : ''}
+            </Text>
+          </Group>
+        );
+      })}
     </Group>
   );
 }
@@ -68,10 +91,12 @@ export function ChannelTexts({ channels, baseText, channelTexts, images, link, o
           value={baseText}
           onChange={(e) => onBaseText(e.currentTarget.value)}
         />
-        {channels.length === 0 && (
+        {channels.length === 0 ? (
           <Text size="xs" c="dimmed" mt={4}>
             Choose channels to see each network's limits.
           </Text>
+        ) : (
+          <SharedTextCounters channels={channels.filter((c) => channelTexts[c.id] === undefined)} checks={checks} />
         )}
       </Tabs.Panel>
       {channels.map((c) => {
