@@ -100,6 +100,17 @@ describe('the editor counts the shared text on every network', () => {
     await expect.poll(() => counters.textContent()).toContain(`${x.name}: 300 / 280 (20 over)`);
     expect(await counters.textContent()).toContain(`${fb.name}: 300 / 63,206`);
     expect(await counters.textContent()).not.toContain(`${fb.name}: 300 / 63,206 (`);
+
+    // a refused field is marked where it is, not named in a notification ("link.url")
+    const link = editor.getByRole('textbox', { name: 'Link', exact: true });
+    await link.fill('not a web address');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => link.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await link.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('error'))}"]`).textContent()).toMatch(/URL/i);
+    expect(await page.locator('.mantine-Notification-root', { hasText: 'link.url' }).count()).toBe(0);
+    await link.fill('https://riversidebank.example/marathon');
+    expect(await link.getAttribute('aria-invalid')).not.toBe('true');
     await editor.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => editor.count()).toBe(0);

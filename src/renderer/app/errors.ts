@@ -17,3 +17,17 @@ export function showError(error: unknown, title = 'Something went wrong'): void 
         : String(error);
   notifications.show({ color: 'red', title, message, autoClose: 8000 });
 }
+
+/**
+ * A validation failure as messages per field (by the first part of each issue's path, e.g.
+ * `link.url` -> `link`), so a form shows each next to its field; other failures give none.
+ */
+export function fieldErrorsOf(error: unknown, fields: readonly string[]): Record<string, string> {
+  if (!(error instanceof ApiFailure) || error.error.code !== 'validation') return {};
+  const found: Record<string, string> = {};
+  for (const issue of error.error.issues) {
+    const field = issue.path.split(/[.[]/)[0] ?? '';
+    if (fields.includes(field) && !found[field]) found[field] = issue.message;
+  }
+  return found;
+}

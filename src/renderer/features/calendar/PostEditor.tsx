@@ -24,7 +24,7 @@ import type { PostInput } from '../../../shared/api/contract';
 import { type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime, zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
-import { isConflict, showError } from '../../app/errors';
+import { fieldErrorsOf, isConflict, showError } from '../../app/errors';
 import { ConflictDialog } from './ConflictDialog';
 import { formatDate, formatInstant } from '../../app/format';
 import { useUndo } from '../../app/undo';
@@ -40,6 +40,8 @@ import { ImagesField } from './ImagesField';
 export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
 
 const EMPTY_UTM: Utm = { source: '', medium: '', campaign: '', term: '', content: '' };
+/** The editor's fields that show a save's refusal beside them, by the API's field names. */
+const EDITOR_FIELDS = ['title', 'scheduledAt', 'link'] as const;
 type Repeat = 'none' | SeriesFrequency;
 
 interface Draft {
@@ -103,7 +105,13 @@ export function PostEditor({
   // Closing with unsaved edits asks first: nothing typed is lost by a stray Escape.
   const requestClose = () => (dirty ? setConfirmingClose(true) : onClose());
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // a save's refusals, shown next to their fields (the API's field names), cleared as the field changes
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    const field = key === 'date' || key === 'time' ? 'scheduledAt' : key;
+    setFieldErrors(({ [field as string]: _cleared, ...rest }) => rest);
+  };
   const { can } = useSession();
   // Only planners write posts; everyone else reads them here, and reviews and comments on them.
   const readOnly = !can('planner');
@@ -224,7 +232,12 @@ export function PostEditor({
           confirmLabel: 'Change it anyway',
         });
         if (go) await save(onto, true);
-      } else showError(error, 'Could not save the post');
+      } else {
+        const inline = fieldErrorsOf(error, EDITOR_FIELDS);
+        setFieldErrors(inline);
+        // refusals with a field of their own are shown there; anything else as a notification
+        if (Object.keys(inline).length === 0) showError(error, 'Could not save the post');
+      }
     } finally {
       setSaving(false);
     }
@@ -298,6 +311,7 @@ export function PostEditor({
             label="Title"
             required
             data-autofocus
+            error={fieldErrors.title}
             value={draft.title}
             onChange={(e) => set('title', e.currentTarget.value)}
           />
@@ -307,7 +321,7 @@ export function PostEditor({
             </Text>
           )}
           <SimpleGrid cols={2}>
-            <TextInput label="Date" type="date" value={draft.date} onChange={(e) => set('date', e.currentTarget.value)} />
+            <TextInput label="Date" type="date" error={fieldErrors.scheduledAt} value={draft.date} onChange={(e) => set('date', e.currentTarget.value)} />
             <TextInput label={`Time, ${zoneShortName(zone)}`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
           </SimpleGrid>
           {when?.instant && Date.parse(when.instant) < Date.now() && (
@@ -379,7 +393,7 @@ export function PostEditor({
           />
           <ImagesField images={draft.images} zone={zone} networks={selectedChannels.map((c) => c.network)} onChange={(images) => set('images', images)} />
           <Group align="flex-end" gap="xs">
-            <TextInput style={{ flex: 1 }} label="Link" placeholder="https://" value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
+            <TextInput style={{ flex: 1 }} label="Link" placeholder="https://" error={fieldErrors.link} value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
             <Button variant="subtle" size="sm" onClick={() => setShowUtm((v) => !v)} aria-expanded={showUtm}>
               {showUtm ? 'Hide tracking' : 'Add tracking (UTM)'}
             </Button>
