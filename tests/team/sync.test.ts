@@ -356,3 +356,17 @@ describe('photos travel as attachments named by their SHA-256', () => {
     expect(b.ws.services.repos.media.get(fake)).toBeNull();
   }, 120_000);
 });
+
+describe('one machine syncing from several places at once', () => {
+  it('Sync now during live sync sends each change once: no conflict with itself, nothing left waiting', async () => {
+    const { a, b } = await teamOfTwo(secondPlanner);
+    await a.ws.services.team.startLive();
+    const posts = a.ws.services.posts.list({}).slice(0, 20);
+    for (const [i, p] of posts.entries()) a.ws.services.posts.update({ id: p.id, revision: a.ws.services.posts.get(p.id).revision, notes: `while live ${i}` });
+    await Promise.all([a.ws.services.team.syncOnce(), a.ws.services.team.syncOnce(), a.ws.services.team.syncOnce()]);
+    expect(a.ws.services.team.status()).toMatchObject({ pending: 0, conflicts: 0, denied: 0, invalid: 0 });
+    await b.ws.services.team.syncOnce();
+    expect(posts.map((p) => b.ws.services.posts.get(p.id).notes)).toEqual(posts.map((_p, i) => `while live ${i}`));
+    expect(b.ws.services.team.status()).toMatchObject({ conflicts: 0 });
+  }, 120_000);
+});

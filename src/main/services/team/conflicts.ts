@@ -60,7 +60,7 @@ export async function resolveConflict(deps: ReplicatorDeps & { audit: AuditServi
   if (failed) throw new ServiceError('conflict', `${input.docId} changed while you chose (${failed.message ?? failed.error}): look at the versions again.`);
   const at = nowIso();
   deps.repos.transaction(() => {
-    deps.repos.team.withoutCapture(() => writeRecord(deps, type, { ...chosen, revision: readRecord(deps.repos, type, id)?.revision ?? 1 } as TeamRecords[SyncedType]));
+    deps.repos.team.withoutCapture(() => writeRecord(deps, type, chosen));
     deps.repos.team.saveDoc({ docId: input.docId, rev: results[0]!.rev, bodyHash: bodyHash(doc), state: 'synced', message: '', owner: owner ?? null, updatedAt: at });
     deps.audit.record({
       kind: 'team.conflict_resolved',
@@ -98,7 +98,7 @@ export async function revertDenied(deps: ReplicatorDeps & { audit: AuditService;
   const at = nowIso();
   deps.repos.transaction(() => {
     deps.repos.team.withoutCapture(() => {
-      if (restored) writeRecord(deps, type, { ...restored.record, revision: refused?.revision ?? 1 } as TeamRecords[SyncedType]);
+      if (restored) writeRecord(deps, type, restored.record);
       else deps.repos.team.deleteRecord(type, id);
     });
     deps.repos.team.saveDoc({ docId, rev: result.rev, bodyHash: bodyHash(next), state: 'synced', message: '', owner: (serverDoc?.owner as string | undefined) ?? null, updatedAt: at });

@@ -57,16 +57,17 @@ export function readRecord(repos: Repositories, type: SyncedType, id: string): T
   }
 }
 
-/** Writes a record that came from the team into SQLite (call inside the apply transaction). */
+/**
+ * Writes a record that came from the team into SQLite (call inside the apply transaction). Its
+ * `revision` only numbers a new row: every repository's upsert counts an existing row's up itself.
+ */
 export function writeRecord(deps: Pick<ReplicatorDeps, 'repos' | 'posts'>, type: SyncedType, record: TeamRecords[SyncedType]): void {
   const { repos } = deps;
   switch (type) {
-    case 'post': {
-      const post = record as TeamRecords['post'];
+    case 'post':
       // the post service recomputes the post's checks (text limits, holidays) as on any save
-      deps.posts.storeAll([{ ...post, revision: repos.posts.get(post.id)?.revision ?? 1 }], { audit: false });
+      deps.posts.storeAll([record as TeamRecords['post']], { audit: false });
       return;
-    }
     case 'idea':
       repos.ideas.save(record as TeamRecords['idea']);
       return;
@@ -91,8 +92,7 @@ export function writeRecord(deps: Pick<ReplicatorDeps, 'repos' | 'posts'>, type:
 }
 
 /** Queues every record of the workspace (the first sync of a workspace that becomes a team one). */
-export function queueEverything(repos: Repositories): number {
-  let count = 0;
+export function queueEverything(repos: Repositories): void {
   repos.transaction(() => {
     for (const record of repos.media.list()) repos.team.enqueue(`media:${record.sha256}`);
     const ids: Array<[SyncedType, string]> = [
@@ -105,9 +105,7 @@ export function queueEverything(repos: Repositories): number {
       ...repos.posts.list({}).map((r) => ['post', r.id] as [SyncedType, string]),
     ];
     for (const [type, id] of ids) repos.team.enqueue(`${type}:${id}`);
-    count = ids.length;
   });
-  return count;
 }
 
 interface Outgoing {
@@ -128,14 +126,13 @@ export function queueAuditTrail(repos: Repositories): void {
 /** An entry of this machine's chain as its create-only document, bound to the team user who wrote it. */
 function auditDoc(deps: ReplicatorDeps, docId: string, id: string): TeamDoc | null {
   const [device, seq] = id.split(':');
-  if (device !== deps.repos.team.state(DEVICE_KEY) || deps.repos.team.doc(docId)) return null;
+  if (device !== deps.repos.team.state(DEVICE_KEY)) return null;
   const entry = deps.repos.audit.bySeq(Number(seq));
   return entry ? { _id: docId, type: 'audit', updatedBy: deps.user, author: deps.user, kind: entry.kind, device, data: entry } : null;
 }
 
 /** A photo as its document, the file attached (once: photos never change). */
 function mediaDoc(deps: ReplicatorDeps, docId: string, sha256: string): TeamDoc | null {
-  if (deps.repos.team.doc(docId)) return null;
   const record = deps.repos.media.get(sha256);
   const bytes = record ? deps.media.bytesOf(record.path) : null;
   if (!record || !bytes) return null; // the file is gone from this machine: nothing to send
@@ -147,12 +144,9 @@ function mediaDoc(deps: ReplicatorDeps, docId: string, sha256: string): TeamDoc 
 function outgoingDoc(deps: ReplicatorDeps, row: OutboxRow): Outgoing | null {
   const parsed = parseDocId(row.docId);
   const known = deps.repos.team.doc(row.docId);
-  if (parsed?.type === 'media') {
-    const doc = mediaDoc(deps, row.docId, parsed.id);
-    return doc ? { row, doc, hash: bodyHash(doc), known: null } : null;
-  }
-  if (parsed?.type === 'audit') {
-    const doc = auditDoc(deps, row.docId, parsed.id);
+  if (parsed?.type === 'media' || parsed?.type === 'audit') {
+    // create-only documents go out once
+    const doc = known ? null : parsed.type === 'media' ? mediaDoc(deps, row.docId, parsed.id) : auditDoc(deps, row.docId, parsed.id);
     return doc ? { row, doc, hash: bodyHash(doc), known: null } : null;
   }
   if (!parsed || !(SYNCED_TYPES as readonly string[]).includes(parsed.type)) return null;
@@ -287,9 +281,8 @@ function applyDoc(deps: ReplicatorDeps, doc: TeamDoc, at: string, files: Readonl
   const row: TeamDocRow = { docId: doc._id, rev: doc._rev!, bodyHash: bodyHash(doc), state, message, owner, updatedAt: at };
   // posts are written together at the end of the batch: one read of what they are checked against
   if (result.type === 'post') return void pendingPosts.push({ post: result.record as TeamRecords['post'], row }), 'deferred';
-  const local = readRecord(repos, result.type, result.record.id);
   try {
-    repos.transaction(() => writeRecord(deps, result.type, { ...result.record, revision: local?.revision ?? 1 } as TeamRecords[SyncedType]));
+    repos.transaction(() => writeRecord(deps, result.type, result.record));
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     repos.team.saveDoc({ ...row, state: 'invalid', message: `${doc._id}: ${error.message}` });
@@ -311,14 +304,13 @@ interface PendingPost {
 function writePendingPosts(deps: ReplicatorDeps, pending: readonly PendingPost[]): { applied: number; conflicts: number; invalid: number } {
   const { repos } = deps;
   const counts = { applied: 0, conflicts: 0, invalid: 0 };
-  const local = (post: TeamRecords['post']) => ({ ...post, revision: repos.posts.get(post.id)?.revision ?? 1 });
   const done = (item: PendingPost) => {
     repos.team.saveDoc(item.row);
     counts.applied++;
     if (item.row.state === 'conflict') counts.conflicts++;
   };
   try {
-    repos.transaction(() => deps.posts.storeAll(pending.map((p) => local(p.post)), { audit: false }));
+    repos.transaction(() => deps.posts.storeAll(pending.map((p) => p.post), { audit: false }));
     pending.forEach(done);
     return counts;
   } catch (error) {
@@ -326,7 +318,7 @@ function writePendingPosts(deps: ReplicatorDeps, pending: readonly PendingPost[]
   }
   for (const item of pending) {
     try {
-      repos.transaction(() => deps.posts.storeAll([local(item.post)], { audit: false }));
+      repos.transaction(() => deps.posts.storeAll([item.post], { audit: false }));
       done(item);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;

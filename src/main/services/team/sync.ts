@@ -16,9 +16,9 @@ import type { AuditService } from '../review/audit';
 import type { Access } from '../review/people';
 import { conflictVersions, resolveConflict, revertDenied } from './conflicts';
 import { DEVICE_KEY, flagDenied, pullReplica, pushOutbox, queueAuditTrail, queueEverything, type ReplicatorDeps } from './replicator';
-import { couchRequest, parseServerUrl, whoAmI, type Credentials } from './server';
+import { couchRequest, parseServerUrl, whoAmI } from './server';
 
-const TEAM_KEYS = { server: 'server', database: 'database', user: 'user', lastSync: 'lastSyncAt', pushedSeq: 'pushed.seq' } as const;
+const TEAM_KEYS = { server: 'server', database: 'database', user: 'user', lastSync: 'lastSyncAt' } as const;
 const OUTBOX_POLL_MS = 250;
 const PROBE_MS = 5_000;
 
@@ -53,12 +53,12 @@ export const isNetworkError = (error: unknown): boolean =>
 
 let networkGuardInstalled = false;
 /** Keeps a dropped connection from killing the process (PouchDB can throw ECONNRESET unhandled); sync retries. */
-export function installNetworkGuard(log: (message: string) => void = () => {}): void {
+export function installNetworkGuard(): void {
   if (networkGuardInstalled) return;
   networkGuardInstalled = true;
   process.on('uncaughtException', (error) => {
     if (isNetworkError(error)) {
-      log(`team sync: connection dropped (${(error as { code?: string }).code ?? (error as Error).message}); retrying`);
+      process.stderr.write(`team sync: connection dropped (${(error as { code?: string }).code ?? (error as Error).message}); retrying\n`);
       return;
     }
     console.error(error);
@@ -103,8 +103,17 @@ export interface TeamDeps {
 
 export function createTeamService(deps: TeamDeps) {
   const { repos, credentials } = deps;
-  let replica: PouchDB.Database | null = null;
+  // one replica per process, opened once even when two callers ask at the same time (leveldb has one owner)
+  let replica: Promise<PouchDB.Database> | null = null;
   let live: { stop(): Promise<void> } | null = null;
+  // push, pull, resolve and revert all write SQLite and the replica: one at a time, whoever asks
+  // (live sync, Sync now, a resolution), or a document is sent twice and branches from itself
+  let running: Promise<unknown> = Promise.resolve();
+  const serial = <T,>(step: () => Promise<T>): Promise<T> => {
+    const next = running.then(step);
+    running = next.catch(() => undefined);
+    return next;
+  };
   const connection = { online: null as boolean | null, offlineSince: null as string | null, lastError: '' };
   let received = 0;
 
@@ -122,9 +131,12 @@ export function createTeamService(deps: TeamDeps) {
     const PouchDB = await pouchConstructor();
     return new PouchDB(`${c.server}/${encodeURIComponent(c.database)}`, { auth: { username: c.user, password: passwordOf(c) }, skip_setup: true });
   };
-  const replicaOf = async (): Promise<PouchDB.Database> => {
+  const replicaOf = (): Promise<PouchDB.Database> => {
     config(); // a solo workspace has no replica
-    return (replica ??= await usableReplica(await openReplica(deps.dbPath)));
+    replica ??= openReplica(deps.dbPath).then(usableReplica);
+    // a failed open (another process holds it) is tried again on the next call
+    replica.catch(() => (replica = null));
+    return replica;
   };
   const replicatorDeps = async (): Promise<ReplicatorDeps> => ({ repos, posts: deps.posts, media: deps.media, replica: await replicaOf(), user: config().user });
 
@@ -137,15 +149,18 @@ export function createTeamService(deps: TeamDeps) {
     return me.roles;
   }
 
+  /** What this user may do on the server now (the admin may have changed it): kept for the local checks. */
+  async function refreshRoles(c: TeamConfig, timeoutMs?: number): Promise<void> {
+    const me = await whoAmI(c.server, { name: c.user, password: passwordOf(c) }, timeoutMs);
+    repos.team.setState(ROLES_KEY, JSON.stringify(me.roles));
+  }
+
   /** Pushes local changes into the replica, replicates both ways once, and applies what arrived. */
   async function syncOnce(): Promise<TeamStatus> {
     const c = config();
     const rdeps = await replicatorDeps();
-    // the admin may have changed this user's roles on the server since the last sync
-    await whoAmI(c.server, { name: c.user, password: passwordOf(c) })
-      .then((me) => repos.team.setState(ROLES_KEY, JSON.stringify(me.roles)))
-      .catch(() => undefined);
-    await pushOutbox(rdeps);
+    await refreshRoles(c).catch(() => undefined); // unreachable: the replication below says so
+    await serial(() => pushOutbox(rdeps));
     const remote = await remoteOf(c);
     const denied: Array<{ id?: string; message?: string }> = [];
     try {
@@ -165,9 +180,7 @@ export function createTeamService(deps: TeamDeps) {
     } finally {
       flagDenied(repos, denied);
     }
-    received += (await pullReplica(rdeps)).applied;
-    const info = await rdeps.replica.info();
-    repos.team.setState(TEAM_KEYS.pushedSeq, String(info.update_seq));
+    received += (await serial(() => pullReplica(rdeps))).applied;
     repos.team.setState(TEAM_KEYS.lastSync, nowIso());
     return status();
   }
@@ -185,18 +198,14 @@ export function createTeamService(deps: TeamDeps) {
     const c = config();
     const rdeps = await replicatorDeps();
     const remote = await remoteOf(c);
-    let running: Promise<unknown> = Promise.resolve();
     let stopped = false;
-    /** One step at a time: the push and the pull both write SQLite and the replica. */
-    const serial = (step: () => Promise<unknown>) => {
-      running = running.then(step).catch((error) => (connection.lastError = String((error as Error).message ?? error)));
-      return running;
-    };
+    /** A step of live sync; a failure is shown as the last error, and the next step tries again. */
+    const step = (work: () => Promise<unknown>) => void serial(work).catch((error) => (connection.lastError = String((error as Error).message ?? error)));
     let pullQueued = false;
     const schedulePull = () => {
       if (pullQueued || stopped) return;
       pullQueued = true;
-      void serial(async () => {
+      step(async () => {
         pullQueued = false;
         const result = await pullReplica(rdeps);
         received += result.applied;
@@ -208,11 +217,8 @@ export function createTeamService(deps: TeamDeps) {
       .on('change', () => schedulePull())
       .on('paused', (error: unknown) => {
         if (error) return markOffline(error);
-        void rdeps.replica.info().then((info) => {
-          repos.team.setState(TEAM_KEYS.pushedSeq, String(info.update_seq));
-          if (connection.online) repos.team.setState(TEAM_KEYS.lastSync, nowIso());
-          onChange();
-        });
+        if (connection.online) repos.team.setState(TEAM_KEYS.lastSync, nowIso());
+        onChange();
       })
       .on('denied', (event: { direction?: string; doc?: { id?: string; message?: string } } & { id?: string; message?: string }) => {
         // a live sync wraps the replication's error as { direction, doc }
@@ -222,13 +228,12 @@ export function createTeamService(deps: TeamDeps) {
       .on('error', (error: unknown) => markOffline(error));
     const feed = rdeps.replica.changes({ live: true, since: 'now' }).on('change', () => schedulePull());
     const poll = setInterval(() => {
-      if (!pullQueued && repos.team.outboxCount() > 0) void serial(() => pushOutbox(rdeps));
+      if (!pullQueued && repos.team.outboxCount() > 0) step(() => pushOutbox(rdeps));
     }, OUTBOX_POLL_MS);
     // every few seconds: is the server there, and what may this user do there now
     const probe = async () => {
       try {
-        const me = await whoAmI(c.server, { name: c.user, password: passwordOf(c) }, 3_000);
-        repos.team.setState(ROLES_KEY, JSON.stringify(me.roles));
+        await refreshRoles(c, 3_000);
         const wasOffline = connection.online === false;
         connection.online = true;
         connection.offlineSince = null;
@@ -313,8 +318,9 @@ export function createTeamService(deps: TeamDeps) {
   async function close(): Promise<void> {
     await live?.stop();
     live = null;
-    await replica?.close();
+    const open = replica;
     replica = null;
+    await (await open?.catch(() => null))?.close();
   }
 
   // the server checks the roles again; this gives a clear message before anything is written
@@ -335,12 +341,14 @@ export function createTeamService(deps: TeamDeps) {
     },
     async resolve(input: { docId: string; keep?: string; merged?: unknown }) {
       requirePlanner();
-      await resolveConflict({ ...(await replicatorDeps()), audit: deps.audit }, input);
+      const rdeps = await replicatorDeps();
+      await serial(() => resolveConflict({ ...rdeps, audit: deps.audit }, input));
     },
     async revert(docId: string) {
-      await revertDenied({ ...(await replicatorDeps()), audit: deps.audit, remote: await remoteOf(config()) }, docId);
+      const rdeps = await replicatorDeps();
+      const remote = await remoteOf(config());
+      await serial(() => revertDenied({ ...rdeps, audit: deps.audit, remote }, docId));
     },
   };
 }
 export type TeamService = ReturnType<typeof createTeamService>;
-export type { Credentials };

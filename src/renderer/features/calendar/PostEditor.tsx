@@ -110,7 +110,11 @@ export function PostEditor({
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     const field = key === 'date' || key === 'time' ? 'scheduledAt' : key;
-    setFieldErrors(({ [field as string]: _cleared, ...rest }) => rest);
+    setFieldErrors((errors) => {
+      if (!(field in errors)) return errors;
+      const { [field as string]: _cleared, ...rest } = errors;
+      return rest;
+    });
   };
   const { can } = useSession();
   // Only planners write posts; everyone else reads them here, and reviews and comments on them.
