@@ -364,7 +364,8 @@ describe('one machine syncing from several places at once', () => {
     const posts = a.ws.services.posts.list({}).slice(0, 20);
     for (const [i, p] of posts.entries()) a.ws.services.posts.update({ id: p.id, revision: a.ws.services.posts.get(p.id).revision, notes: `while live ${i}` });
     await Promise.all([a.ws.services.team.syncOnce(), a.ws.services.team.syncOnce(), a.ws.services.team.syncOnce()]);
-    expect(a.ws.services.team.status()).toMatchObject({ pending: 0, conflicts: 0, denied: 0, invalid: 0 });
+    const after = a.ws.services.team.status();
+    expect(after, JSON.stringify(after.mode === 'team' && after.flagged.slice(0, 2))).toMatchObject({ pending: 0, conflicts: 0, denied: 0, invalid: 0 });
     await b.ws.services.team.syncOnce();
     expect(posts.map((p) => b.ws.services.posts.get(p.id).notes)).toEqual(posts.map((_p, i) => `while live ${i}`));
     expect(b.ws.services.team.status()).toMatchObject({ conflicts: 0 });

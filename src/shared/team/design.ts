@@ -23,6 +23,9 @@ export const VALIDATE_DOC_UPDATE = String.raw`function (newDoc, oldDoc, userCtx,
   if (newDoc.updatedBy !== name) deny('updatedBy must be the signed-in user (' + name + '), not ' + JSON.stringify(newDoc.updatedBy) + '.');
   var type = newDoc._deleted ? (oldDoc ? oldDoc.type : newDoc.type) : newDoc.type;
   if (!newDoc._deleted && oldDoc && !oldDoc._deleted && oldDoc.type !== newDoc.type) deny('a document cannot change its type.');
+  // a revision the server already holds, sent again (two replications of one machine at once),
+  // changes nothing: CouchDB keeps the revision it has
+  if (oldDoc && !oldDoc._deleted && newDoc._rev && newDoc._rev === oldDoc._rev) return;
   // a write that changes nothing (reverting a refused change to the server's version) is anyone's
   if (oldDoc && !oldDoc._deleted && !newDoc._deleted && oldDoc.type === newDoc.type && oldDoc.owner === newDoc.owner && JSON.stringify(oldDoc.data) === JSON.stringify(newDoc.data) && newDoc.type !== 'audit') return;
   if (newDoc._deleted && (!oldDoc || oldDoc._deleted) && newDoc.type !== 'audit') return;
