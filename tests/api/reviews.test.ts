@@ -343,3 +343,14 @@ describe('audit trail', () => {
     expect(ws.services.audit.verify()).toMatchObject({ ok: true });
   });
 });
+
+describe('what blocks a submission', () => {
+  it('names the channel of a broken network rule once ("X: 300 / 280 …", not "X: X: …")', async () => {
+    const { ws, x, post } = await setUp();
+    const long = await post({ baseText: 'a'.repeat(300), channelIds: [x.id] });
+    const review = ok<PostReview>(await ws.dispatch('reviews.get', { id: long.id }));
+    expect(review.submitBlockers.length).toBeGreaterThan(0);
+    for (const blocker of review.submitBlockers) expect(blocker.startsWith('X: X:')).toBe(false);
+    expect(review.submitBlockers).toContain('X: 300 of 280 weighted characters, 20 over the limit. Shorten the text; Storybank never cuts it for you.');
+  });
+});

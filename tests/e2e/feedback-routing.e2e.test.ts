@@ -117,6 +117,67 @@ describe('the editor counts the shared text on every network', () => {
   });
 });
 
+describe('the editor previews the post on each network', () => {
+  it('cuts the text where each network folds it, puts the link where that network shows it', async () => {
+    const channels = await api('channels.list', {});
+    const pick = (network: string) => channels.find((c) => c.network === network)!;
+    const [fb, ig, li, x] = ['facebook', 'instagram', 'linkedin', 'x'].map(pick);
+    const day = addDaysLocal(utcToZonedWallTime(new Date().toISOString(), ZONE).date, 5);
+    const text = `Meet Ana Ruiz from our Main Street branch. ${'She trained every morning before opening the branch. '.repeat(9)}Congratulations, Ana!`;
+    await api('posts.create', {
+      title: 'Previews in the editor',
+      baseText: text,
+      channelIds: [fb.id, ig.id, li.id, x.id],
+      link: { url: 'https://riversidebank.example/stories/ana', utm: null },
+      scheduledAt: zonedWallTimeToUtc(day, '10:00', ZONE).instant,
+    });
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar?view=list&date=${day.slice(0, 8)}01&q=Previews%20in%20the%20editor`);
+    await page.locator('.fc-event', { hasText: 'Previews in the editor' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit post' });
+    await editor.getByRole('tab', { name: 'Preview' }).click();
+    const shown = async (name: string) => (await editor.getByRole('group', { name: `${name} preview` }).getByTestId('preview-text').textContent()) ?? '';
+
+    const instagram = await shown(ig.name);
+    expect(instagram).toMatch(/… more$/);
+    const igVisible = instagram.replace(/… more$/, '');
+    expect(igVisible.length).toBeLessThanOrEqual(125);
+    expect(text.startsWith(igVisible)).toBe(true);
+    const linkedin = await shown(li.name);
+    expect(linkedin).toMatch(/… see more$/);
+    expect(linkedin.length).toBeGreaterThan(instagram.length);
+    // X shows everything (it has no fold) with the link in the text
+    expect(await shown(x.name)).toBe(`${text}\n\nhttps://riversidebank.example/stories/ana`);
+    // Facebook folds later, and shows the link as a card with the site's name
+    const facebook = editor.getByRole('group', { name: `${fb.name} preview` });
+    expect(await shown(fb.name)).toMatch(/… See more$/);
+    expect(await facebook.textContent()).toContain('riversidebank.example');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+});
+
+describe('a refused channel is shown under the channels', () => {
+  it('a channel removed while the post was being written: the message sits under Channels, not in a notification', async () => {
+    const channel = await api('channels.create', { network: 'threads', name: 'Short-lived Threads' });
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar`);
+    await page.reload();
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
+    const editor = page.getByRole('dialog', { name: 'New post' });
+    await editor.getByLabel('Title').fill('Written for a channel that went away');
+    await editor.getByLabel('Date').fill(addDaysLocal(utcToZonedWallTime(new Date().toISOString(), ZONE).date, 3));
+    await editor.getByRole('group', { name: 'Channels' }).getByText('Short-lived Threads').click();
+    await api('channels.delete', { id: channel.id });
+    await editor.getByRole('button', { name: 'Create post' }).click();
+    const channels = editor.getByRole('group', { name: 'Channels' });
+    await expect.poll(() => channels.getAttribute('aria-describedby')).toBe('channels-error');
+    expect(await editor.locator('#channels-error').textContent()).toContain(`channel ${channel.id} does not exist`);
+    expect(await page.locator('.mantine-Notification-root', { hasText: 'channelIds' }).count()).toBe(0);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+});
+
 describe('state survives a reload', () => {
   it('view, date and search live in the address: reload keeps them and Back steps through pages and moves', async () => {
     await page.goto(`${session.served.url.split('?')[0]}#/calendar`);

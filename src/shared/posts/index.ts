@@ -2,7 +2,7 @@
 // closures (Fed holidays, blackouts) and nonexistent wall times. Pure: the editor shows these live
 // and the service stores them on every save.
 import { closureWarnings, type Blackout, type FedHoliday } from '../calendar-rules';
-import type { Channel, Post, PostIssue } from '../domain/schemas';
+import { NETWORK_LABELS, type Channel, type Post, type PostIssue } from '../domain/schemas';
 import { checkText } from '../text-rules';
 
 /** The text a channel gets: its override when there is one, else the shared base text. */
@@ -38,8 +38,11 @@ export function validatePost(post: ValidatedFields, context: ValidationContext):
       maxLength: channel.maxLength,
       link: post.link ? trackedUrl(post.link) : null,
     });
+    // the rules name the network ("X: 300 of 280 …"); on the post the channel's name says where
+    const networkPrefix = `${NETWORK_LABELS[channel.network]}: `;
     for (const finding of check.findings) {
-      issues.push({ channelId, severity: finding.severity, code: finding.code, message: `${channel.name}: ${finding.message}` });
+      const message = finding.message.startsWith(networkPrefix) ? finding.message.slice(networkPrefix.length) : finding.message;
+      issues.push({ channelId, severity: finding.severity, code: finding.code, message: `${channel.name}: ${message}` });
     }
   }
   if (post.scheduledAt) {

@@ -175,6 +175,7 @@ export const altTextLimit = (network: Network): number => ALT_TEXT_LIMITS[networ
 /** Checks one network's version of a post's text and images. Pure; never modifies the text. */
 /** Networks whose posts are text only: a link is part of the text. */
 const LINK_IN_TEXT: ReadonlySet<Network> = new Set(['x', 'threads', 'bluesky', 'mastodon']);
+export const linkGoesInText = (network: Network): boolean => LINK_IN_TEXT.has(network);
 
 /** The text with the link appended once (after a blank line) unless the text already holds it. */
 export function textWithLink(text: string, link: string | null): string {

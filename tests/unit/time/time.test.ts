@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format, getISODay } from 'date-fns';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -151,6 +153,23 @@ describe('utcToZonedWallTime', () => {
 
   it('rejects an instant with an offset (instants are stored in UTC)', () => {
     expect(() => utcToZonedWallTime('2027-03-02T03:00:00-05:00', 'UTC')).toThrow();
+  });
+
+  it('agrees with date-fns formatting a TZDate, at any instant in any zone (half-hour and 45-minute zones included)', () => {
+    const zones = ['America/New_York', 'America/Santiago', 'Europe/Dublin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1988, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
+        const zoned = new TZDate(new Date(instant).getTime(), zone);
+        expect(utcToZonedWallTime(instant, zone)).toEqual({
+          date: format(zoned, 'yyyy-MM-dd'),
+          time: format(zoned, 'HH:mm'),
+          offset: format(zoned, 'xxx'),
+          weekday: getISODay(zoned),
+        });
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

@@ -72,7 +72,8 @@ export function createReviewService(deps: {
     const channelName = (id: string | null) => (id ? (channels.get(id)?.name ?? 'a removed channel') : 'the post');
     const submitBlockers = [
       ...(post.channelIds.length === 0 ? ['Choose at least one channel.'] : []),
-      ...post.issues.filter((i) => i.severity === 'error').map((i) => `${channelName(i.channelId)}: ${i.message}`),
+      // each issue already names its channel
+      ...post.issues.filter((i) => i.severity === 'error').map((i) => i.message),
       // accessibility: every image is described before anyone reviews it
       ...post.images.flatMap((image, index) => (image.alt.trim() === '' ? [`Image ${index + 1} has no alt text: describe it for people who use screen readers.`] : [])),
     ];

@@ -1,20 +1,18 @@
-import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventHoveringArg } from '@fullcalendar/core';
-import dayGridPlugin from '@fullcalendar/daygrid';
-import interactionPlugin, { type DateClickArg, type DropArg } from '@fullcalendar/interaction';
-import listPlugin from '@fullcalendar/list';
-import FullCalendar from '@fullcalendar/react';
-import timeGridPlugin from '@fullcalendar/timegrid';
-import { Badge, Group, Paper, Stack, Tabs } from '@mantine/core';
+import type { DatesSetArg, DayCellContentArg, DayHeaderContentArg, EventClickArg, EventContentArg, EventDropArg, EventHoveringArg } from '@fullcalendar/core';
+import type { DateClickArg, DropArg } from '@fullcalendar/interaction';
+import type FullCalendar from '@fullcalendar/react';
+import { Badge, Center, Group, Loader, Paper, Stack, Tabs } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostFilter } from '../../../shared/api/contract';
 import type { Post, PostStatus } from '../../../shared/domain/schemas';
-import { addDaysLocal, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
+import { utcToZonedWallTime } from '../../../shared/time';
 import { call } from '../../api/client';
 import { isConflict, showError } from '../../app/errors';
 import { formatInstant } from '../../app/format';
 import { listParam, usePageParams, useTypedParam } from '../../app/route';
+import { useStableCallback } from '../../app/stable';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { useConfirm } from '../../components/ConfirmDialog';
@@ -22,21 +20,20 @@ import { MixPanel } from '../mix/MixPanel';
 import { OnboardingChecklist } from '../onboarding/OnboardingChecklist';
 import { PlanDialog } from '../planning/PlanDialog';
 import { BacklogPanel } from './BacklogPanel';
+import { CalendarView, VIEWS, type ViewName } from './CalendarView';
 import { CalendarToolbar, type CalendarFilters } from './CalendarToolbar';
-import { DayCell, DayHeader, useDayLabels } from './DayLabels';
+import { dayCellNodes, dayHeaderNodes, useDayLabels } from './DayLabels';
 import { dropConcerns } from './dropChecks';
 import { EventPreviewHost, setPreview } from './EventPreview';
 import { limitPerDay, MONTH_EVENTS_PER_DAY, renderEventContent, type Density } from './eventContent';
 import { OpenSlotList } from './OpenSlotList';
 import { overlayToEvents } from './overlayEvents';
 import { PostEditor, type EditorTarget } from './PostEditor';
-import { calendarWallClock, DEFAULT_POST_TIME, eventDateToInstant, postToEvent, toCalendarTime } from './postEvents';
+import { calendarWallClock, DEFAULT_POST_TIME, eventDateToInstant, postToEvent } from './postEvents';
 import { StatusLegend } from './StatusLegend';
 import { useCalendarData, type VisibleRange } from './useCalendarData';
+import { openingRange, visibleRange } from './visibleRange';
 
-/** The views by their names in the address (#/calendar?view=week) and FullCalendar's. */
-const VIEWS = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listMonth' } as const;
-type ViewName = keyof typeof VIEWS;
 const viewName = (type: string): ViewName => (Object.entries(VIEWS).find(([, fc]) => fc === type)?.[0] as ViewName | undefined) ?? 'month';
 
 /** `HH:mm` plus minutes, capped at the end of the day (times compare as strings). */
@@ -58,7 +55,9 @@ export function CalendarPage() {
   const setFilters = (changes: Partial<CalendarFilters>) => setParams(Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value.join(',')])));
   const [text, setText, debouncedText] = useTypedParam(params.q, (q) => setParams({ q }, 'replace'));
 
-  const [range, setRange] = useState<VisibleRange | null>(null);
+  // where the calendar opens (the address); later moves go through its API and onDatesSet
+  const [{ initialView, initialDate }] = useState(() => ({ initialView: VIEWS[params.view as ViewName] ?? VIEWS.month, initialDate: params.date || undefined }));
+  const [range, setRange] = useState<VisibleRange>(() => openingRange(initialView, initialDate, zone));
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   // #/calendar?post=<id> opens that post (from an idea's detail, say)
   useEffect(() => {
@@ -81,22 +80,21 @@ export function CalendarPage() {
   const [panelOpen, setPanelOpen] = useState(true);
   useEffect(() => setPanelOpen(!narrow), [narrow]);
 
-  const isMonth = range?.view === VIEWS.month;
-  const isList = range?.view === VIEWS.list;
-  const filter = useMemo<PostFilter | null>(
-    () =>
-      range && {
-        from: range.from,
-        to: range.to,
-        channelIds: filters.channels.length ? filters.channels : undefined,
-        categoryIds: filters.categories.length ? filters.categories : undefined,
-        statuses: filters.statuses.length ? (filters.statuses as PostStatus[]) : undefined,
-        text: debouncedText.trim() || undefined,
-      },
+  const isMonth = range.view === VIEWS.month;
+  const isList = range.view === VIEWS.list;
+  const filter = useMemo<PostFilter>(
+    () => ({
+      from: range.from,
+      to: range.to,
+      channelIds: filters.channels.length ? filters.channels : undefined,
+      categoryIds: filters.categories.length ? filters.categories : undefined,
+      statuses: filters.statuses.length ? (filters.statuses as PostStatus[]) : undefined,
+      text: debouncedText.trim() || undefined,
+    }),
     [range, filters, debouncedText],
   );
   const mixChannel = filters.channels.length === 1 ? filters.channels[0] : undefined;
-  const { posts, setPosts, overlay, mix, backlog, reload, loadSurroundings } = useCalendarData(range, filter, mixChannel);
+  const { loaded, posts, setPosts, overlay, mix, backlog, reload, loadSurroundings } = useCalendarData(range, filter, mixChannel, zone);
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
@@ -124,20 +122,13 @@ export function CalendarPage() {
 
   const onDatesSet = (arg: DatesSetArg) => {
     // FullCalendar's dates are wall-clock dates of the workspace zone (see postEvents.ts).
-    const firstDate = calendarWallClock(arg.start).date;
-    const endDate = calendarWallClock(arg.end).date;
-    const from = zonedDayStartUtc(firstDate, zone);
-    const to = zonedDayStartUtc(endDate, zone);
-    const view = arg.view.type;
-    const mixFrom = calendarWallClock(arg.view.currentStart).date;
-    const mixTo = addDaysLocal(calendarWallClock(arg.view.currentEnd).date, -1);
+    const date = (d: Date) => calendarWallClock(d).date;
+    const shown = visibleRange(arg.view.type, date(arg.start), date(arg.end), date(arg.view.currentStart), date(arg.view.currentEnd), zone);
     setTitle(arg.view.title);
     setPreview(null);
-    setRange((old) =>
-      old && old.from === from && old.to === to && old.view === view ? old : { from, to, firstDate, lastDate: addDaysLocal(endDate, -1), view, mixFrom, mixTo },
-    );
+    setRange((old) => (old.from === shown.from && old.to === shown.to && old.view === shown.view && old.mixFrom === shown.mixFrom ? old : shown));
     // the address follows the calendar: a first visit replaces, a move adds a step for Back
-    const changes = { view: viewName(view), date: mixFrom };
+    const changes = { view: viewName(shown.view), date: shown.mixFrom };
     if (changes.view !== params.view || changes.date !== params.date) setParams(changes, params.view ? 'push' : 'replace');
   };
   // ...and the calendar follows the address (Back, Forward, a link)
@@ -263,6 +254,20 @@ export function CalendarPage() {
     const post = arg.event.extendedProps.post as Post | undefined;
     if (post) setPreview({ post, rect: arg.el.getBoundingClientRect() });
   }, []);
+  const hidePreview = useCallback(() => setPreview(null), []);
+  const onDatesSetStable = useStableCallback(onDatesSet);
+  const onEventDropStable = useStableCallback((arg: EventDropArg) => void onEventDrop(arg));
+  const onEventClickStable = useStableCallback(onEventClick);
+  const onDateClickStable = useStableCallback(onDateClick);
+  const onDropStable = useStableCallback((arg: DropArg) => void onDrop(arg));
+  const dayHeaderContent = useCallback(
+    (arg: DayHeaderContentArg) => dayHeaderNodes(arg, !isMonth && arg.view.type.startsWith('timeGrid') ? dayLabels : null),
+    [isMonth, dayLabels],
+  );
+  const dayCellContent = useCallback(
+    (arg: DayCellContentArg) => dayCellNodes(arg, isMonth ? dayLabels : null, showOpenSlots && isMonth ? openSlotsByDate : null),
+    [isMonth, dayLabels, showOpenSlots, openSlotsByDate],
+  );
 
   return (
     <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
@@ -287,45 +292,31 @@ export function CalendarPage() {
       <Group gap="sm" align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Paper withBorder p="sm" style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 6 }} aria-label="Content calendar" component="section" className={`sb-density-${density}`}>
           <div style={{ flex: 1, minHeight: 0 }}>
-            <FullCalendar
-              ref={calendarRef}
-              plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
-              initialView={VIEWS[params.view as ViewName] ?? VIEWS.month}
-              initialDate={params.date || undefined}
-              timeZone="UTC"
-              firstDay={1}
-              height="100%"
-              headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }}
-              // FullCalendar's icon fonts are role=img without a name: plain arrows with hints instead
-              buttonIcons={false}
-              buttonText={{ today: 'Today', month: 'Month', week: 'Week', day: 'Day', list: 'List', prev: '‹', next: '›' }}
-              buttonHints={{ prev: 'Previous $0', next: 'Next $0', today: 'Go to today' }}
-              now={() => toCalendarTime(new Date().toISOString(), zone)}
-              events={events}
-              eventContent={eventContent}
-              eventInteractive
-              eventDisplay="block"
-              allDaySlot={false}
-              editable
-              eventDurationEditable={false}
-              nowIndicator
-              slotMinTime="06:00:00"
-              slotMaxTime="22:00:00"
-              eventTimeFormat={{ hour: 'numeric', minute: '2-digit', meridiem: 'short' }}
-              datesSet={onDatesSet}
-              eventDrop={(arg) => void onEventDrop(arg)}
-              eventClick={onEventClick}
-              eventMouseEnter={showPreview}
-              eventMouseLeave={() => setPreview(null)}
-              eventDragStart={() => setPreview(null)}
-              dateClick={onDateClick}
-              droppable
-              drop={(arg) => void onDrop(arg)}
-              dayHeaderContent={(arg) => <DayHeader arg={arg} labels={!isMonth && arg.view.type.startsWith('timeGrid') ? dayLabels : null} />}
-              dayCellContent={(arg) => (
-                <DayCell arg={arg} labels={isMonth ? dayLabels : null} openSlots={showOpenSlots && isMonth ? openSlotsByDate : null} />
-              )}
-            />
+            {/* drawn once its first posts are in: FullCalendar lays out the whole view on each change */}
+            {!loaded ? (
+              <Center h="100%">
+                <Loader aria-label="Loading the calendar" />
+              </Center>
+            ) : (
+              <CalendarView
+                calendarRef={calendarRef}
+                initialView={initialView}
+                initialDate={initialDate}
+                zone={zone}
+                events={events}
+                eventContent={eventContent}
+                datesSet={onDatesSetStable}
+                eventDrop={onEventDropStable}
+                eventClick={onEventClickStable}
+                eventMouseEnter={showPreview}
+                eventMouseLeave={hidePreview}
+                eventDragStart={hidePreview}
+                dateClick={onDateClickStable}
+                drop={onDropStable}
+                dayHeaderContent={dayHeaderContent}
+                dayCellContent={dayCellContent}
+              />
+            )}
           </div>
           {isList && showOpenSlots && overlay && (
             <OpenSlotList slots={overlay.openSlots} zone={zone} channels={channelById} onWrite={(slot) => setEditor(slot)} />
@@ -362,7 +353,7 @@ export function CalendarPage() {
       </Group>
       <EventPreviewHost zone={zone} channels={channelById} hidden={editor !== null} />
       {confirmDialog}
-      {planning && range && <PlanDialog initialFrom={range.mixFrom} initialTo={range.mixTo} onClose={() => setPlanning(false)} onApplied={() => void reload()} />}
+      {planning && <PlanDialog initialFrom={range.mixFrom} initialTo={range.mixTo} onClose={() => setPlanning(false)} onApplied={() => void reload()} />}
       {editor && <PostEditor target={editor} onClose={() => setEditor(null)} onChanged={() => void reload()} />}
     </Stack>
   );

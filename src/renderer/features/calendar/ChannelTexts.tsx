@@ -2,7 +2,9 @@
 import { Badge, Button, Group, List, Tabs, Text, Textarea } from '@mantine/core';
 import type { Channel, PostImage } from '../../../shared/domain/schemas';
 import { checkText, type TextCheck } from '../../../shared/text-rules';
+import { IconEye } from '@tabler/icons-react';
 import { NetworkIcon } from '../../components/networkIcons';
+import { NetworkPreviews } from './NetworkPreviews';
 
 interface Props {
   channels: Channel[];
@@ -11,6 +13,9 @@ interface Props {
   images: PostImage[];
   /** the link as it goes out: text-only networks count it in the text */
   link: string | null;
+  /** a save's refusal of the shared text, or of a channel's own text, shown under it */
+  textError?: string;
+  channelTextsError?: string;
   onBaseText(text: string): void;
   onChannelTexts(texts: Record<string, string>): void;
 }
@@ -55,7 +60,7 @@ function SharedTextCounters({ channels, checks }: { channels: Channel[]; checks:
   );
 }
 
-export function ChannelTexts({ channels, baseText, channelTexts, images, link, onBaseText, onChannelTexts }: Props) {
+export function ChannelTexts({ channels, baseText, channelTexts, images, link, textError, channelTextsError, onBaseText, onChannelTexts }: Props) {
   const checks = new Map(
     channels.map((c) => [c.id, checkText({ network: c.network, text: channelTexts[c.id] ?? baseText, images, maxLength: c.maxLength, link })]),
   );
@@ -80,7 +85,13 @@ export function ChannelTexts({ channels, baseText, channelTexts, images, link, o
             {channelTexts[c.id] !== undefined ? ' •' : ''}
           </Tabs.Tab>
         ))}
+        <Tabs.Tab value="preview" leftSection={<IconEye size={14} aria-hidden />} ml="auto">
+          Preview
+        </Tabs.Tab>
       </Tabs.List>
+      <Tabs.Panel value="preview" pt="xs">
+        <NetworkPreviews channels={channels} textFor={(c) => channelTexts[c.id] ?? baseText} images={images} link={link} />
+      </Tabs.Panel>
       <Tabs.Panel value="base" pt="xs">
         <Textarea
           label="Text"
@@ -89,6 +100,7 @@ export function ChannelTexts({ channels, baseText, channelTexts, images, link, o
           minRows={4}
           maxRows={12}
           value={baseText}
+          error={textError}
           onChange={(e) => onBaseText(e.currentTarget.value)}
         />
         {channels.length === 0 ? (
@@ -120,6 +132,7 @@ export function ChannelTexts({ channels, baseText, channelTexts, images, link, o
                   minRows={4}
                   maxRows={12}
                   value={own}
+                  error={channelTextsError}
                   onChange={(e) => onChannelTexts({ ...channelTexts, [c.id]: e.currentTarget.value })}
                 />
                 <Button

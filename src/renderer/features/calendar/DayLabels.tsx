@@ -27,33 +27,44 @@ export function useDayLabels(overlay: CalendarOverlay | null, showObservances: b
   }, [overlay, showObservances]);
 }
 
-function Labels({ labels, className }: { labels: DayLabelMap extends Map<string, infer V> ? V : never; className?: string }) {
-  if (labels.length === 0) return null;
-  const items = labels.map((l) => (
-    <span key={l.text} className={`sb-day-label sb-day-${l.kind}`} title={l.text}>
-      {l.text}
-    </span>
-  ));
-  return className ? <span className={className}>{items}</span> : <>{items}</>;
+type DayLabel = DayLabelMap extends Map<string, infer V> ? V : never;
+
+// Plain DOM nodes, like the events (eventContent.ts): as React content each of the month's 42
+// cells would be a portal FullCalendar re-renders with the whole view.
+function labelNodes(labels: DayLabel): HTMLElement[] {
+  return labels.map((l) => {
+    const node = document.createElement('span');
+    node.className = `sb-day-label sb-day-${l.kind}`;
+    node.title = l.text;
+    node.textContent = l.text;
+    return node;
+  });
 }
 
-export function DayHeader({ arg, labels }: { arg: DayHeaderContentArg; labels: DayLabelMap | null }) {
-  return (
-    <span className="sb-day-header">
-      <span>{arg.text}</span>
-      <Labels labels={labels?.get(calendarWallClock(arg.date).date) ?? []} />
-    </span>
-  );
+function span(className: string, text?: string): HTMLElement {
+  const node = document.createElement('span');
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
-export function DayCell({ arg, labels, openSlots }: { arg: DayCellContentArg; labels: DayLabelMap | null; openSlots: Map<string, number> | null }) {
+export function dayHeaderNodes(arg: DayHeaderContentArg, labels: DayLabelMap | null): { domNodes: Node[] } {
+  const root = span('sb-day-header');
+  root.append(span('', arg.text), ...labelNodes(labels?.get(calendarWallClock(arg.date).date) ?? []));
+  return { domNodes: [root] };
+}
+
+export function dayCellNodes(arg: DayCellContentArg, labels: DayLabelMap | null, openSlots: Map<string, number> | null): { domNodes: Node[] } {
   const date = calendarWallClock(arg.date).date;
+  const nodes: Node[] = [];
+  const dayLabels = labels?.get(date) ?? [];
+  if (dayLabels.length) {
+    const wrap = span('sb-day-labels');
+    wrap.append(...labelNodes(dayLabels));
+    nodes.push(wrap);
+  }
   const open = openSlots?.get(date) ?? 0;
-  return (
-    <>
-      <Labels labels={labels?.get(date) ?? []} className="sb-day-labels" />
-      {open > 0 && <span className="sb-open-count">{open} open</span>}
-      <span>{arg.dayNumberText}</span>
-    </>
-  );
+  if (open > 0) nodes.push(span('sb-open-count', `${open} open`));
+  nodes.push(span('', arg.dayNumberText));
+  return { domNodes: nodes };
 }

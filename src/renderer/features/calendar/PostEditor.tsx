@@ -41,7 +41,7 @@ export type EditorTarget = { post?: Post; date?: string; time?: string; channelI
 
 const EMPTY_UTM: Utm = { source: '', medium: '', campaign: '', term: '', content: '' };
 /** The editor's fields that show a save's refusal beside them, by the API's field names. */
-const EDITOR_FIELDS = ['title', 'scheduledAt', 'link'] as const;
+const EDITOR_FIELDS = ['title', 'scheduledAt', 'link', 'baseText', 'channelTexts', 'channelIds', 'categoryId'] as const;
 type Repeat = 'none' | SeriesFrequency;
 
 interface Draft {
@@ -344,6 +344,7 @@ export function PostEditor({
             data={categories.map((c) => ({ value: c.id, label: c.name }))}
             value={draft.categoryId}
             onChange={(v) => set('categoryId', v)}
+            error={fieldErrors.categoryId}
             clearable
           />
           <div>
@@ -351,7 +352,7 @@ export function PostEditor({
               Channels
             </Text>
             <Chip.Group multiple value={draft.channelIds} onChange={(v) => set('channelIds', v)}>
-              <Group gap={6} role="group" aria-labelledby="channels-label">
+              <Group gap={6} role="group" aria-labelledby="channels-label" aria-describedby={fieldErrors.channelIds ? 'channels-error' : undefined}>
                 {channels.map((c) => (
                   <Chip key={c.id} value={c.id} size="sm" color={c.color}>
                     {c.name}
@@ -359,6 +360,11 @@ export function PostEditor({
                 ))}
               </Group>
             </Chip.Group>
+            {fieldErrors.channelIds && (
+              <Text size="xs" c="red.8" mt={4} id="channels-error" role="alert">
+                {fieldErrors.channelIds}
+              </Text>
+            )}
             {when?.instant && channelTimes.length > 0 && (
               <Text size="xs" c="dimmed" mt={4}>
                 Each at its own slot time: {channelTimes.join('; ')}.
@@ -376,6 +382,8 @@ export function PostEditor({
             channelTexts={draft.channelTexts}
             images={draft.images}
             link={draft.link.trim() ? trackedUrl({ url: draft.link.trim(), utm: hasUtm ? draft.utm : null }) : null}
+            textError={fieldErrors.baseText}
+            channelTextsError={fieldErrors.channelTexts}
             onBaseText={(text) => set('baseText', text)}
             onChannelTexts={(texts) => set('channelTexts', texts)}
           />

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { isSuperseded, useLatest } from '../../app/latest';
 import { useTeamChanges } from '../../app/teamChanges';
+import { besideRanges } from './visibleRange';
 
 export interface VisibleRange {
   /** UTC instants bounding the view */
@@ -24,6 +25,8 @@ export interface VisibleRange {
 }
 
 export interface CalendarData {
+  /** the first load has answered (posts shown, or its error) */
+  loaded: boolean;
   posts: Post[];
   setPosts: React.Dispatch<React.SetStateAction<Post[]>>;
   overlay: CalendarOverlay | null;
@@ -37,68 +40,132 @@ export interface CalendarData {
 
 const BACKLOG_STATUSES = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
 
-export function useCalendarData(range: VisibleRange | null, filter: PostFilter | null, mixChannel: string | undefined): CalendarData {
+type Surroundings = [CalendarOverlay, MixReport, Post[]];
+/** What one view of the calendar shows. */
+interface Snapshot {
+  posts: Post[];
+  surroundings: Surroundings;
+}
+
+function requestSurroundings(visible: VisibleRange, mixChannel: string | undefined): Promise<Surroundings> {
+  return Promise.all([
+    call('calendar.overlay', { from: visible.firstDate, to: visible.lastDate }),
+    call('mix.report', { from: visible.mixFrom, to: visible.mixTo, channelId: mixChannel, granularity: 'week' }),
+    call('posts.list', { unscheduled: true, statuses: [...BACKLOG_STATUSES] }),
+  ]);
+}
+
+const requestSnapshot = async (filter: PostFilter, visible: VisibleRange, mixChannel: string | undefined): Promise<Snapshot> => {
+  const [posts, surroundings] = await Promise.all([call('posts.list', filter), requestSurroundings(visible, mixChannel)]);
+  return { posts, surroundings };
+};
+
+const snapshotKey = (filter: PostFilter, visible: VisibleRange, mixChannel: string | undefined): string =>
+  JSON.stringify([filter, visible.view, visible.mixFrom, mixChannel]);
+
+/** The same posts at the same revisions, and the same layers and mix: nothing to redraw. */
+const sameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
+  a.posts.length === b.posts.length &&
+  a.posts.every((post, i) => post.id === b.posts[i].id && post.revision === b.posts[i].revision) &&
+  JSON.stringify(a.surroundings) === JSON.stringify(b.surroundings);
+
+/** Months (or weeks, days) kept ready: the ones beside the view, and the last few seen. */
+const SNAPSHOTS_KEPT = 8;
+
+export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChannel: string | undefined, zone: string): CalendarData {
   const [posts, setPosts] = useState<Post[]>([]);
   const [overlay, setOverlay] = useState<CalendarOverlay | null>(null);
   const [mix, setMix] = useState<MixReport | null>(null);
   const [backlog, setBacklog] = useState<Post[]>([]);
+  const [loaded, setLoaded] = useState(false);
   // One sequence for the posts on screen, one for what is drawn around them.
   const latestPosts = useLatest();
   const latestSurroundings = useLatest();
+  // The views beside this one, fetched while the user reads this one, so that Next and Previous
+  // draw at once. Shown only when moving between views, and always checked against a fresh
+  // answer; any change made here (a move, an edit, a teammate's change) forgets them all.
+  const snapshots = useRef(new Map<string, Snapshot>());
+  const remember = (key: string, snapshot: Snapshot) => {
+    snapshots.current.delete(key);
+    snapshots.current.set(key, snapshot);
+    while (snapshots.current.size > SNAPSHOTS_KEPT) snapshots.current.delete(snapshots.current.keys().next().value!);
+  };
 
-  const fetchSurroundings = useCallback(
-    (visible: VisibleRange) =>
-      latestSurroundings(() =>
-        Promise.all([
-          call('calendar.overlay', { from: visible.firstDate, to: visible.lastDate }),
-          call('mix.report', { from: visible.mixFrom, to: visible.mixTo, channelId: mixChannel, granularity: 'week' }),
-          call('posts.list', { unscheduled: true, statuses: [...BACKLOG_STATUSES] }),
-        ]),
-      ),
-    [mixChannel, latestSurroundings],
-  );
-  const showSurroundings = ([layers, report, unscheduled]: Awaited<ReturnType<typeof fetchSurroundings>>) => {
+  const showSurroundings = ([layers, report, unscheduled]: Surroundings) => {
     setOverlay(layers);
     setMix(report);
     setBacklog(unscheduled);
   };
+  const show = (snapshot: Snapshot) => {
+    setPosts(snapshot.posts);
+    showSurroundings(snapshot.surroundings);
+  };
 
-  const reload = useCallback(async () => {
-    if (!filter || !range) return;
-    try {
-      const [list, surroundings] = await Promise.all([latestPosts(() => call('posts.list', filter)), fetchSurroundings(range)]);
-      setPosts(list);
-      showSurroundings(surroundings);
-    } catch (error) {
-      if (!isSuperseded(error)) showError(error, 'Could not load the calendar');
+  const prefetchBeside = (visible: VisibleRange, shownFilter: PostFilter) => {
+    for (const beside of besideRanges(visible, zone)) {
+      const besideFilter = { ...shownFilter, from: beside.from, to: beside.to };
+      const key = snapshotKey(besideFilter, beside, mixChannel);
+      if (snapshots.current.has(key)) continue;
+      requestSnapshot(besideFilter, beside, mixChannel).then(
+        (snapshot) => remember(key, snapshot),
+        () => undefined, // a view not fetched ahead is fetched when it is shown
+      );
     }
-  }, [filter, range, fetchSurroundings, latestPosts]);
+  };
+
+  const load = async (useSnapshot: boolean) => {
+    const key = snapshotKey(filter, range, mixChannel);
+    const ready = useSnapshot ? snapshots.current.get(key) : undefined;
+    if (!useSnapshot) snapshots.current.clear();
+    if (ready) {
+      show(ready);
+      setLoaded(true);
+    }
+    try {
+      const [list, surroundings] = await Promise.all([
+        latestPosts(() => call('posts.list', filter)),
+        latestSurroundings(() => requestSurroundings(range, mixChannel)),
+      ]);
+      const fresh = { posts: list, surroundings };
+      remember(key, fresh);
+      if (!ready || !sameSnapshot(ready, fresh)) show(fresh);
+      setLoaded(true);
+      prefetchBeside(range, filter);
+    } catch (error) {
+      if (isSuperseded(error)) return;
+      showError(error, 'Could not load the calendar');
+      setLoaded(true);
+    }
+  };
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const reload = useCallback(() => loadRef.current(false), []);
 
   const loadSurroundings = useCallback(async () => {
-    if (!range) return;
+    snapshots.current.clear();
     try {
-      showSurroundings(await fetchSurroundings(range));
+      showSurroundings(await latestSurroundings(() => requestSurroundings(range, mixChannel)));
     } catch (error) {
       if (!isSuperseded(error)) showError(error, 'Could not load the calendar');
     }
-  }, [range, fetchSurroundings]);
+  }, [range, mixChannel, latestSurroundings]);
 
   // Search and filters only change which posts show: typing refetches the posts alone. A new range
   // (or a single chosen channel, which the mix reports on) reloads everything.
   const loadedFor = useRef<{ range: VisibleRange | null; mixChannel: string | undefined }>({ range: null, mixChannel: undefined });
   useEffect(() => {
-    if (!filter || !range) return;
     const everything = loadedFor.current.range !== range || loadedFor.current.mixChannel !== mixChannel;
     loadedFor.current = { range, mixChannel };
     if (everything) {
-      void reload();
+      void loadRef.current(true);
       return;
     }
     latestPosts(() => call('posts.list', filter)).then(setPosts, (error) => isSuperseded(error) || showError(error, 'Could not load posts'));
-  }, [filter, range, mixChannel, reload, latestPosts]);
+  }, [filter, range, mixChannel, latestPosts]);
 
   // teammates' changes (a post approved on the manager's machine) show without a click
   useTeamChanges(reload);
 
-  return { posts, setPosts, overlay, mix, backlog, reload, loadSurroundings };
+  return { loaded, posts, setPosts, overlay, mix, backlog, reload, loadSurroundings };
 }
