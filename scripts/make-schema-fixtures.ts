@@ -99,6 +99,11 @@ function write(version: number): void {
     run("INSERT INTO team_docs (doc_id, rev, body_hash, state, message, updated_at) VALUES (?, '1-0123456789abcdef0123456789abcdef', ?, 'synced', '', ?)", `post:${ID.marathon}`, 'c'.repeat(64), T);
     run('UPDATE posts SET notes = notes WHERE id = ?', ID.budget);
   }
+  // Export parts: the marathon post went out on LinkedIn with its parts recorded
+  if (version >= 9) {
+    run('INSERT INTO export_items (batch_id, post_id, channel_id, content_hash, parts) VALUES (?, ?, ?, ?, ?)', ID.batch, ID.marathon, ID.li, 'sha256:def',
+      JSON.stringify({ text: '0123456789abcdef', images: '0123456789abcdef', link: '0123456789abcdef', time: '2026-05-02T15:00:00.000Z' }));
+  }
   db.close();
 }
 

@@ -209,6 +209,8 @@ describe('export.run to Buffer with a media base URL', () => {
       ].sort(),
     );
     expect(changes.every((c) => c.batchId === result.batchId && c.format === 'buffer')).toBe(true);
+    // each change says what changed: here the text
+    expect(changes.map((c) => [c.title, c.parts])).toEqual(expect.arrayContaining([['Marathon', ['text']], ['Remote image', ['text']]]));
 
     const before = dbFingerprint(ws.db);
     const refused = await ws.dispatch('export.run', { format: 'buffer', ...RANGE, mediaBaseUrl: BASE_URL, outputDir: dir });
@@ -229,6 +231,24 @@ describe('export.run to Buffer with a media base URL', () => {
     expect(ok<ExportBatchSummary[]>(await ws.dispatch('export.batches', {})).map((b) => b.id)).toEqual([forced.batchId, result.batchId]);
     // no temp files are left behind
     expect(Object.keys(snapshot(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('says which part of an exported post changed, and the time that went out', async () => {
+    const dir = path.join(out, 'parts');
+    ok<ExportResult>(await ws.dispatch('export.run', { format: 'buffer', ...RANGE, mediaBaseUrl: BASE_URL, outputDir: dir, overwrite: true }));
+    const marathon = ws.services.posts.get(byTitle('Marathon'));
+    const movedTo = new Date(new Date(marathon.scheduledAt!).getTime() + 3_600_000).toISOString();
+    ok(await ws.dispatch('posts.update', { id: marathon.id, revision: marathon.revision, confirmHandedOver: true, scheduledAt: movedTo, images: marathon.images.map((i) => ({ ...i, alt: `${i.alt} (new words)` })) }));
+    const changes = ok<ExportChange[]>(await ws.dispatch('export.changed', {})).filter((c) => c.title === 'Marathon');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(change.parts).toEqual(['time', 'images']);
+      expect(change.exportedTime).toBe(marathon.scheduledAt);
+    }
+    // put it back for the tests that follow (they share the workspace)
+    const moved = ws.services.posts.get(marathon.id);
+    ok(await ws.dispatch('posts.update', { id: marathon.id, revision: moved.revision, confirmHandedOver: true, scheduledAt: marathon.scheduledAt, images: marathon.images }));
+    expect(ok<ExportChange[]>(await ws.dispatch('export.changed', {})).filter((c) => c.title === 'Marathon')).toEqual([]);
   });
 });
 

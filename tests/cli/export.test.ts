@@ -147,7 +147,7 @@ describe('storybank export', () => {
     expect(result.code).toBe(0);
     const changes = JSON.parse(result.stdout) as Array<{ title: string; change: string; channelId: string }>;
     expect(changes.map((c) => [c.title, c.change, c.channelId])).toEqual([['Late on the 31st', 'edited', channels.fb]]);
-    expect(run('export', 'changed', '--db', db).stdout).toMatch(/edited\s+Late on the 31st/);
+    expect(run('export', 'changed', '--db', db).stdout).toMatch(/edited\s+Late on the 31st  \[[^\]]+\] \(text\)  exported /);
     const batches = JSON.parse(run('export', 'batches', '--db', db, '--json').stdout) as Array<{ format: string }>;
     // the forced hootsuite run repeated the first one (same posts and content): no second record
     expect(batches.map((b) => b.format).sort()).toEqual(['buffer', 'csv', 'hootsuite']);

@@ -62,6 +62,25 @@ describe('schema fixtures', () => {
     }
   });
 
+  it('export items from before v9 report an edit without its parts; v9 items name the parts that changed', () => {
+    const file = path.join(tempDir(), 'v9.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'v9.sqlite'), file);
+    const ws = openWorkspace({ dbPath: file });
+    try {
+      const changes = ws.services.exports.changed();
+      const byChannel = new Map(changes.map((c) => [c.channelName, c]));
+      const facebook = changes.find((c) => c.channelId === '11111111-1111-4111-8111-111111111111')!;
+      const linkedin = changes.find((c) => c.channelId === '22222222-2222-4222-8222-222222222222')!;
+      expect(byChannel.size).toBe(2);
+      expect(facebook).toMatchObject({ change: 'edited' });
+      expect(facebook.parts).toBeUndefined();
+      // the fixture's hashes are not the post's: every hashed part reads as changed; the time is the post's own
+      expect(linkedin).toMatchObject({ change: 'edited', parts: ['text', 'time', 'images', 'link'], exportedTime: '2026-05-02T15:00:00.000Z' });
+    } finally {
+      ws.close();
+    }
+  });
+
   it('there is a fixture for every schema version', () => {
     expect(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(MIGRATIONS.map((m) => `v${m.version}.sqlite`).sort());
   });
@@ -118,7 +137,7 @@ describe('schema fixtures', () => {
       expect(marathon.channelOffsets).toEqual(version >= 5 ? { [channels[1].id]: 90 } : {});
       if (version >= 3) {
         const batches = s.repos.exports.history();
-        expect(batches.map((b) => [b.format, b.items.length])).toEqual([['json', 1]]);
+        expect(batches.map((b) => [b.format, b.items.length])).toEqual([['json', version >= 9 ? 2 : 1]]);
       }
       // people came with version 6; an older workspace gets one owner with every role
       expect(s.people.list().map((p) => [p.name, p.roles])).toEqual(

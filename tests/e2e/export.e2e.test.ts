@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
-import { serveWorkspace, tempDir, type ServedWorkspace } from './serve';
+import { callApi, serveWorkspace, tempDir, type ServedWorkspace } from './serve';
 
 let served: ServedWorkspace;
 let browser: Browser;
@@ -108,5 +108,17 @@ describe('the Export page', () => {
     await page.getByRole('tab', { name: 'History' }).click();
     const history = page.getByRole('table', { name: 'Export history' });
     await expect.poll(() => history.locator('tbody tr').first().textContent()).toContain(outputDir);
+  });
+
+  it('"Changed since export" says what changed in a post that went out, and the time it went out for', async () => {
+    const [exported] = await callApi(served, 'posts.list', { statuses: ['exported'] });
+    const later = new Date(new Date(exported.scheduledAt!).getTime() + 2 * 3_600_000).toISOString();
+    await callApi(served, 'posts.update', { id: exported.id, revision: exported.revision, scheduledAt: later, baseText: `${exported.baseText} (updated)`, confirmHandedOver: true });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Changed since export' }).click();
+    const table = page.getByRole('table', { name: 'Changed since export' });
+    const row = table.locator('tbody tr', { hasText: exported.title }).first();
+    await expect.poll(() => row.textContent()).toContain('text and time (went out for');
+    await expectAccessible('Changed since export');
   });
 });

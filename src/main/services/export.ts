@@ -21,6 +21,7 @@ import {
   DEFAULT_EXPORT_FOLDER,
   type ExportBatchSummary,
   type ExportChange,
+  type ExportChangedPart,
   type ExportFilePreview,
   type ExportLeftOutRow,
   type ExportPreview,
@@ -35,6 +36,7 @@ import { slugify, sortItems, wallClock } from '../../shared/export/common';
 import { channelText, channelTime, trackedUrl } from '../../shared/posts';
 import { addDaysLocal, zonedDayStartUtc } from '../../shared/time';
 import type { Repositories } from '../db/repositories';
+import type { ExportedParts } from '../db/repositories/exports';
 import type { Access } from './review/people';
 import { newId, nowIso } from '../db/repositories/rows';
 import { ServiceError } from './errors';
@@ -58,15 +60,31 @@ export interface ExportServiceOptions {
   now?: () => string;
 }
 
+type ExportedContent = Pick<Post, 'baseText' | 'channelTexts' | 'images' | 'link' | 'scheduledAt' | 'channelOffsets'>;
+
+const exportedContent = (post: ExportedContent, channelId: string) => ({
+  text: channelText(post, channelId),
+  images: post.images.map((image) => ({ src: image.src, alt: image.alt })),
+  link: post.link ? trackedUrl(post.link) : null,
+  scheduledAt: channelTime(post, channelId),
+});
+
+const sha256 = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
 /** sha256 of what goes out for one post on one channel. */
-export function exportContentHash(post: Pick<Post, 'baseText' | 'channelTexts' | 'images' | 'link' | 'scheduledAt' | 'channelOffsets'>, channelId: string): string {
-  const content = {
-    text: channelText(post, channelId),
-    images: post.images.map((image) => ({ src: image.src, alt: image.alt })),
-    link: post.link ? trackedUrl(post.link) : null,
-    scheduledAt: channelTime(post, channelId),
-  };
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+export function exportContentHash(post: ExportedContent, channelId: string): string {
+  return sha256(exportedContent(post, channelId));
+}
+
+/** The same, part by part, so a later change can be named (a prefix of each hash is plenty). */
+export function exportedParts(post: ExportedContent, channelId: string): ExportedParts {
+  const content = exportedContent(post, channelId);
+  return { text: sha256(content.text).slice(0, 16), images: sha256(content.images).slice(0, 16), link: sha256(content.link).slice(0, 16), time: content.scheduledAt };
+}
+
+/** Which parts differ between what went out and the post now. */
+function changedParts(before: ExportedParts, now: ExportedParts): ExportChangedPart[] {
+  return (['text', 'time', 'images', 'link'] as const).filter((part) => before[part] !== now[part]);
 }
 
 /** `media/a b.jpg` under `https://x/y/` -> `https://x/y/media/a%20b.jpg`. */
@@ -130,6 +148,8 @@ interface Plan {
   now: string;
   files: ExportFile[];
   exportedItems: ExportItem[];
+  /** each exported item's parts, by `postId|channelId` (kept with the batch) */
+  partsOf: Map<string, ExportedParts>;
   leftOut: ExportLeftOutRow[];
   warnings: ExportWarningRow[];
   media: MediaRef[];
@@ -368,6 +388,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
     }
 
     const exportedPostIds = new Set(exportedItems.map((i) => i.postId));
+    const partsOf = new Map(exportedItems.map((i) => [`${i.postId}|${i.channelId}`, exportedParts(postById.get(i.postId)!, i.channelId)]));
     return {
       scope,
       zone,
@@ -375,6 +396,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
       now,
       files: output.files,
       exportedItems,
+      partsOf,
       leftOut,
       warnings,
       media: [...media.values()],
@@ -506,7 +528,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
                 files: p.files.map((f) => ({ name: f.name, path: path.join(p.outputDir, f.name), rows: f.rows })),
                 createdAt: p.now,
               },
-              p.exportedItems.map((i) => ({ postId: i.postId, channelId: i.channelId, contentHash: i.contentHash })),
+              p.exportedItems.map((i) => ({ postId: i.postId, channelId: i.channelId, contentHash: i.contentHash, parts: p.partsOf.get(`${i.postId}|${i.channelId}`) })),
             );
           }
           if (p.toMarkExported.length > 0) {
@@ -562,6 +584,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
         else if (!post.scheduledAt) change = 'unscheduled';
         else if (exportContentHash(post, last.channelId) !== last.contentHash) change = 'edited';
         if (!change) continue;
+        const parts = change === 'edited' && post && last.parts ? changedParts(last.parts, exportedParts(post, last.channelId)) : undefined;
         changes.push({
           postId: last.postId,
           title: post?.title ?? '(deleted post)',
@@ -572,6 +595,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
           format: last.format as ExportFormat,
           exportedAt: last.exportedAt,
           change,
+          ...(parts ? { parts, exportedTime: last.parts!.time } : {}),
         });
       }
       return changes;

@@ -284,8 +284,13 @@ export const ExportChange = z.object({
   exportedAt: UtcInstant,
   /** edited = text, images, link or time differ from what was exported. */
   change: z.enum(['edited', 'deleted', 'unscheduled', 'channel_removed']),
+  /** for an edit: which parts differ (absent for items exported before Storybank kept them) */
+  parts: z.array(z.enum(['text', 'time', 'images', 'link'])).optional(),
+  /** for an edit: the time that went out, to compare with the post's time now */
+  exportedTime: UtcInstant.nullable().optional(),
 });
 export type ExportChange = z.infer<typeof ExportChange>;
+export type ExportChangedPart = NonNullable<ExportChange['parts']>[number];
 
 export const contract = {
   'workspace.get': op(z.object({}), WorkspaceInfo),

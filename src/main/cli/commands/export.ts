@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { ExportChange, ExportPreview, ExportResult, ExportScope } from '../../../shared/api/contract';
 import { LocalDate } from '../../../shared/domain/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types';
+import { spokenList } from '../../../shared/words';
 import { utcToZonedWallTime } from '../../../shared/time';
 import { CliError, printData } from '../output';
 import { defaultDb, openExistingWorkspace, resolveChannelIds, withWorkspace } from './common';
@@ -110,7 +111,10 @@ function formatChanges(changes: ExportChange[], zone: string): string {
   };
   return [
     `${changes.length} exported post-channel pair${changes.length === 1 ? '' : 's'} changed since the export:`,
-    ...changes.map((c) => `  ${what[c.change].padEnd(15)}  ${c.title}  [${c.channelName}]  exported ${localTime(c.exportedAt, zone)} as ${FORMAT_LABELS[c.format]}`),
+    ...changes.map((c) => {
+      const parts = c.parts?.length ? ` (${spokenList(c.parts)}${c.parts.includes('time') && c.exportedTime ? `; went out for ${localTime(c.exportedTime, zone)}` : ''})` : '';
+      return `  ${what[c.change].padEnd(15)}  ${c.title}  [${c.channelName}]${parts}  exported ${localTime(c.exportedAt, zone)} as ${FORMAT_LABELS[c.format]}`;
+    }),
   ].join('\n');
 }
 

@@ -327,6 +327,15 @@ export const MIGRATIONS: readonly Migration[] = [
         END;
     `,
   },
+  {
+    version: 9,
+    name: 'export items keep a hash of each part that went out (text, images, link) and the time, so "changed since export" can say what changed',
+    sql: `
+      -- JSON {"text","images","link": sha256 prefixes, "time": the instant}; NULL for items
+      -- exported before this version (their change is reported without the parts)
+      ALTER TABLE export_items ADD COLUMN parts TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

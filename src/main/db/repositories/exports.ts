@@ -1,5 +1,6 @@
 // Export batches: one record per export (format, options, files) and one row per post and channel
-// written, with the content hash of what went out (tables of migration 3).
+// written, with the content hash of what went out (tables of migration 3) and, from migration 9,
+// the hash of each part.
 import type { Db } from '../connection';
 import { parseJson } from './rows';
 
@@ -23,11 +24,21 @@ export interface ExportItemRecord {
   contentHash: string;
 }
 
+/** What went out for one post on one channel, part by part (hashes, and the time itself). */
+export interface ExportedParts {
+  text: string;
+  images: string;
+  link: string;
+  time: string | null;
+}
+
 /** The most recent export of one post on one channel. */
 export interface LastExportRecord extends ExportItemRecord {
   batchId: string;
   format: string;
   exportedAt: string;
+  /** null for items exported before schema version 9 */
+  parts: ExportedParts | null;
 }
 
 interface BatchRow {
@@ -60,16 +71,16 @@ export function createExportRepository(db: Db) {
   const insertBatchStmt = db.prepare(`
     INSERT INTO export_batches (id, format, options, files, created_at, updated_at)
     VALUES (@id, @format, @options, @files, @createdAt, @createdAt)`);
-  const insertItemStmt = db.prepare('INSERT INTO export_items (batch_id, post_id, channel_id, content_hash) VALUES (?, ?, ?, ?)');
+  const insertItemStmt = db.prepare('INSERT INTO export_items (batch_id, post_id, channel_id, content_hash, parts) VALUES (?, ?, ?, ?, ?)');
   // rowid breaks ties between batches recorded in the same millisecond.
   const listStmt = db.prepare<[], BatchRow>(`${SELECT_BATCHES} ORDER BY b.created_at DESC, b.rowid DESC`);
   const byFormatStmt = db.prepare<[string], BatchRow>(`${SELECT_BATCHES} WHERE b.format = ? ORDER BY b.created_at DESC, b.rowid DESC`);
   const itemsStmt = db.prepare<[string], ExportItemRecord>(
     'SELECT post_id AS postId, channel_id AS channelId, content_hash AS contentHash FROM export_items WHERE batch_id = ? ORDER BY post_id, channel_id',
   );
-  const lastExportsStmt = db.prepare<[], LastExportRecord>(`
-    SELECT postId, channelId, contentHash, batchId, format, exportedAt FROM (
-      SELECT i.post_id AS postId, i.channel_id AS channelId, i.content_hash AS contentHash, b.id AS batchId,
+  const lastExportsStmt = db.prepare<[], Omit<LastExportRecord, 'parts'> & { parts: string | null }>(`
+    SELECT postId, channelId, contentHash, parts, batchId, format, exportedAt FROM (
+      SELECT i.post_id AS postId, i.channel_id AS channelId, i.content_hash AS contentHash, i.parts AS parts, b.id AS batchId,
         b.format AS format, b.created_at AS exportedAt,
         ROW_NUMBER() OVER (PARTITION BY i.post_id, i.channel_id ORDER BY b.created_at DESC, b.rowid DESC) AS n
       FROM export_items i JOIN export_batches b ON b.id = i.batch_id
@@ -77,9 +88,9 @@ export function createExportRepository(db: Db) {
 
   return {
     /** Records a batch and its items (call inside a transaction). */
-    insert(batch: ExportBatchRecord, items: readonly ExportItemRecord[]): void {
+    insert(batch: ExportBatchRecord, items: ReadonlyArray<ExportItemRecord & { parts?: ExportedParts }>): void {
       insertBatchStmt.run({ ...batch, options: JSON.stringify(batch.options), files: JSON.stringify(batch.files) });
-      for (const item of items) insertItemStmt.run(batch.id, item.postId, item.channelId, item.contentHash);
+      for (const item of items) insertItemStmt.run(batch.id, item.postId, item.channelId, item.contentHash, item.parts ? JSON.stringify(item.parts) : null);
     },
     /** Newest first, with item and post counts. */
     list: () => listStmt.all().map(toBatch),
@@ -96,7 +107,7 @@ export function createExportRepository(db: Db) {
           return { ...batch, items: itemsStmt.all(batch.id) };
         }),
     /** For every post and channel ever exported: its latest export. */
-    lastExports: (): LastExportRecord[] => lastExportsStmt.all(),
+    lastExports: (): LastExportRecord[] => lastExportsStmt.all().map((row) => ({ ...row, parts: row.parts ? parseJson<ExportedParts | null>(row.parts, null) : null })),
   };
 }
 export type ExportRepository = ReturnType<typeof createExportRepository>;

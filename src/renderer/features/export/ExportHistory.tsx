@@ -4,7 +4,7 @@ import { IconChecks, IconHistory } from '@tabler/icons-react';
 import type { ExportBatchSummary, ExportChange } from '../../../shared/api/contract';
 import { STATUS_LABELS } from '../../../shared/domain/schemas';
 import { FORMAT_INFO } from './labels';
-import { plural } from '../../../shared/words';
+import { plural, spokenList } from '../../../shared/words';
 import { formatInstant } from '../../app/format';
 
 const CHANGE_LABELS: Record<ExportChange['change'], { label: string; color: string }> = {
@@ -25,7 +25,7 @@ export function ChangedSinceExport({ changes, zone }: { changes: ExportChange[] 
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
-        These posts differ from what their last export sent out (text, images, link or time). Export them again, or fix them in the scheduler.
+        These posts differ from what their last export sent out: each row says what changed and which export it was. Export them again, or fix them in the scheduler.
       </Text>
       <Paper withBorder radius="md">
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Changed since export">
@@ -53,6 +53,12 @@ export function ChangedSinceExport({ changes, zone }: { changes: ExportChange[] 
                   <Badge color={CHANGE_LABELS[c.change].color} variant="light">
                     {CHANGE_LABELS[c.change].label}
                   </Badge>
+                  {c.parts && c.parts.length > 0 && (
+                    <Text size="xs" c="gray.8" mt={2}>
+                      {spokenList(c.parts)}
+                      {c.parts.includes('time') && c.exportedTime ? ` (went out for ${formatInstant(c.exportedTime, zone)})` : ''}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.status ? STATUS_LABELS[c.status] : '—'}</Text>
