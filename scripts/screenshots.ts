@@ -35,6 +35,8 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.locator('.fc-event .sb-event-title').first().click();
   await shot('post-editor');
+  await page.getByRole('dialog').getByRole('tab', { name: 'Preview' }).click();
+  await shot('post-editor-preview');
   await page.keyboard.press('Escape');
   // someone else saves an open post: the editor shows both versions
   const at = new Date();
@@ -71,10 +73,15 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
     ['Review', 'review'],
     ['Mix report', 'mix-report'],
     ['Export', 'export'],
+    ['Audit trail', 'audit'],
     ['Settings', 'settings'],
   ] as const) {
     await page.getByRole('navigation').getByText(nav, { exact: true }).click();
     await shot(name);
+    if (name === 'export') {
+      await page.getByRole('tab', { name: 'Changed since export' }).click();
+      await shot('export-changed');
+    }
   }
   await page.getByRole('tab', { name: 'Backups' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();

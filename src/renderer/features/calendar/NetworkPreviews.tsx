@@ -6,6 +6,7 @@ import { Avatar, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { NETWORK_LABELS, type Channel, type PostImage } from '../../../shared/domain/schemas';
 import { feedPreview } from '../../../shared/text-rules/feedPreview';
 import { linkGoesInText, textWithLink } from '../../../shared/text-rules';
+import { initials } from '../../app/session';
 import { useWorkspace } from '../../app/workspace';
 import { NetworkIcon } from '../../components/networkIcons';
 import { Thumbnail } from '../../components/Thumbnail';
@@ -17,14 +18,6 @@ interface Props {
   /** the link as it goes out (with its tracking parameters) */
   link: string | null;
 }
-
-const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
-    .join('');
 
 const hostOf = (url: string): string => {
   try {
@@ -94,7 +87,7 @@ export function NetworkPreviews({ channels, textFor, images, link }: Props) {
   }
   return (
     <Stack gap="xs">
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <SimpleGrid cols={channels.length === 1 ? 1 : { base: 1, sm: 2 }} spacing="sm">
         {channels.map((channel) => (
           <FeedCard key={channel.id} channel={channel} text={textFor(channel)} image={images[0]} link={link} bank={info.name} />
         ))}
