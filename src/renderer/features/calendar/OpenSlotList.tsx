@@ -7,7 +7,7 @@ import type { CalendarOverlay } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/schemas';
 import { formatDate, formatTime } from '../../app/format';
 import { NetworkIcon } from '../../components/networkIcons';
-import type { EditorTarget } from './PostEditor';
+import type { EditorTarget } from './editorDraft';
 
 type OpenSlot = CalendarOverlay['openSlots'][number];
 

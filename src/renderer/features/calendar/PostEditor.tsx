@@ -16,17 +16,17 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { closuresOnDate, federalReserveHolidays, type SeriesFrequency } from '../../../shared/calendar-rules';
+import { closuresOnDate, federalReserveHolidays } from '../../../shared/calendar-rules';
 import { channelTime, trackedUrl } from '../../../shared/posts';
 import { zoneShortName } from '../settings/timeZones';
 import { ChannelTexts } from './ChannelTexts';
 import type { PostInput } from '../../../shared/api/contract';
-import { type BlackoutPeriod, type Post, type PostImage, type PostStatus, type Utm } from '../../../shared/domain/schemas';
-import { utcToZonedWallTime, zonedWallTimeToUtc } from '../../../shared/time';
+import type { BlackoutPeriod, Post } from '../../../shared/domain/schemas';
+import { zonedWallTimeToUtc } from '../../../shared/time';
 import { call } from '../../api/client';
 import { fieldErrorsOf, isConflict, showError } from '../../app/errors';
 import { ConflictDialog } from './ConflictDialog';
-import { formatDate, formatInstant } from '../../app/format';
+import { formatInstant } from '../../app/format';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { useSession } from '../../app/session';
@@ -34,53 +34,10 @@ import { ApiFailure } from '../../api/client';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ComplianceFindings } from '../review/ComplianceFindings';
 import { ReviewDiscussion, ReviewPanel, usePostReview } from '../review/ReviewPanel';
+import { draftFrom, draftToInput, EDITOR_FIELDS, hasUtmOf, useDraft, type EditorTarget, type Repeat } from './editorDraft';
+import { createSeriesUndoably, createUndoably, updateUndoably } from './editorSave';
 import { ImagesField } from './ImagesField';
 
-/** Open the editor on an existing post, or on a new one (optionally at a date and time). */
-export type EditorTarget = { post?: Post; date?: string; time?: string; channelIds?: string[] };
-
-const EMPTY_UTM: Utm = { source: '', medium: '', campaign: '', term: '', content: '' };
-/** The editor's fields that show a save's refusal beside them, by the API's field names. */
-const EDITOR_FIELDS = ['title', 'scheduledAt', 'link', 'baseText', 'channelTexts', 'channelIds', 'categoryId'] as const;
-type Repeat = 'none' | SeriesFrequency;
-
-interface Draft {
-  title: string;
-  baseText: string;
-  channelTexts: Record<string, string>;
-  images: PostImage[];
-  utm: Utm;
-  repeat: Repeat;
-  repeatCount: number;
-  channelIds: string[];
-  categoryId: string | null;
-  date: string;
-  time: string;
-  status: PostStatus;
-  notes: string;
-  link: string;
-}
-
-const draftFrom = (target: EditorTarget, zone: string): Draft => {
-  const post = target.post;
-  const wall = post?.scheduledAt ? utcToZonedWallTime(post.scheduledAt, zone) : null;
-  return {
-    title: post?.title ?? '',
-    baseText: post?.baseText ?? '',
-    channelTexts: post?.channelTexts ?? {},
-    images: post?.images ?? [],
-    utm: post?.link?.utm ?? EMPTY_UTM,
-    repeat: 'none',
-    repeatCount: 8,
-    channelIds: post?.channelIds ?? target.channelIds ?? [],
-    categoryId: post?.categoryId ?? null,
-    date: wall?.date ?? target.date ?? '',
-    time: wall?.time ?? target.time ?? '09:00',
-    status: post?.status ?? 'draft',
-    notes: post?.notes ?? '',
-    link: post?.link?.url ?? '',
-  };
-};
 
 export function PostEditor({
   target,
@@ -98,24 +55,11 @@ export function PostEditor({
   // The saved version this edit applies to: its revision goes with the save (compare-and-set).
   const [base, setBase] = useState<Post | undefined>(existing);
   const [conflict, setConflict] = useState<Post | null>(null);
-  const [initial, setInitial] = useState<Draft>(() => draftFrom(target, zone));
-  const [draft, setDraft] = useState<Draft>(initial);
+  const { draft, setDraft, setInitial, dirty, set, fieldErrors, setFieldErrors } = useDraft(target, zone);
   const [confirmingClose, setConfirmingClose] = useState(false);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   // Closing with unsaved edits asks first: nothing typed is lost by a stray Escape.
   const requestClose = () => (dirty ? setConfirmingClose(true) : onClose());
   const [saving, setSaving] = useState(false);
-  // a save's refusals, shown next to their fields (the API's field names), cleared as the field changes
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    const field = key === 'date' || key === 'time' ? 'scheduledAt' : key;
-    setFieldErrors((errors) => {
-      if (!(field in errors)) return errors;
-      const { [field as string]: _cleared, ...rest } = errors;
-      return rest;
-    });
-  };
   const { can } = useSession();
   // Only planners write posts; everyone else reads them here, and reviews and comments on them.
   const readOnly = !can('planner');
@@ -132,7 +76,7 @@ export function PostEditor({
     [draft.date, blackouts],
   );
   const selectedChannels = channels.filter((c) => draft.channelIds.includes(c.id));
-  const hasUtm = Object.values(draft.utm).some((v) => v.trim());
+  const hasUtm = hasUtmOf(draft);
   const linkPreview = useMemo(() => {
     try {
       return draft.link.trim() && hasUtm ? trackedUrl({ url: draft.link.trim(), utm: draft.utm }) : null;
@@ -157,73 +101,17 @@ export function PostEditor({
     [channels, draft.channelIds, draft.channelTexts, draft.baseText],
   );
 
-  const toInput = (): PostInput => ({
-    title: draft.title,
-    baseText: draft.baseText,
-    // overrides only for channels still selected
-    channelTexts: Object.fromEntries(Object.entries(draft.channelTexts).filter(([id]) => draft.channelIds.includes(id))),
-    images: draft.images.filter((i) => i.src.trim()),
-    channelIds: draft.channelIds,
-    categoryId: draft.categoryId,
-    scheduledAt: when ? when.instant : null,
-    timezone: existing?.timezone ?? zone,
-    notes: draft.notes,
-    link: draft.link.trim() ? { url: draft.link.trim(), utm: hasUtm ? draft.utm : null } : null,
-  });
+  const toInput = (): PostInput => draftToInput(draft, when?.instant ?? null, existing?.timezone ?? zone);
 
   const save = async (onto: Post | undefined = base, confirmHandedOver = false) => {
     if (when && when.status === 'gap') return;
     setSaving(true);
     try {
-      if (existing && onto) {
-        const before = onto;
-        const after = await call('posts.update', { id: existing.id, revision: onto.revision, ...toInput(), ...(confirmHandedOver ? { confirmHandedOver } : {}) });
-        // the status is the review workflow's: undo gives back the content, never an approval
-        const restoreFields = (p: Post) => {
-          const { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, placeholder } = p;
-          return { id, title, baseText, channelIds, channelTexts, channelOffsets, categoryId, scheduledAt, timezone, images, link, notes, placeholder, confirmHandedOver: true };
-        };
-        // each step sends the revision the previous one left, so undo never overwrites someone else's edit
-        let current = after;
-        undo.push({
-          label: `edit of “${after.title}”`,
-          undo: async () => void ((current = await call('posts.update', { ...restoreFields(before), revision: current.revision })), onChanged()),
-          redo: async () => void ((current = await call('posts.update', { ...restoreFields(after), revision: current.revision })), onChanged()),
-        });
-      } else if (draft.repeat !== 'none' && draft.date) {
-        const { seriesId, posts, skipped } = await call('series.create', {
-          post: toInput(),
-          rule: { startDate: draft.date, time: draft.time || '09:00', timezone: zone, freq: draft.repeat, count: draft.repeatCount },
-        });
-        undo.announce(
-          {
-            label: `series “${draft.title}”`,
-            undo: async () => {
-              for (const p of posts) await call('posts.delete', { id: p.id });
-              onChanged();
-            },
-            redo: async () => {
-              for (const p of posts) await call('posts.restore', { post: p });
-              onChanged();
-            },
-          },
-          {
-            title: 'Series created',
-            message: `${posts.length} posts, each editable on its own.${skipped.length ? ` Skipped: ${skipped.map((s) => `${formatDate(s.date)} (${s.message})`).join('; ')}` : ''}`,
-          },
-        );
-        void seriesId;
-      } else {
-        const created = await call('posts.create', toInput());
-        undo.announce(
-          {
-            label: `new post “${created.title}”`,
-            undo: async () => void (await call('posts.delete', { id: created.id }), onChanged()),
-            redo: async () => void (await call('posts.restore', { post: created }), onChanged()),
-          },
-          { title: 'Post created', message: `“${created.title}”${created.scheduledAt ? ` on ${formatInstant(created.scheduledAt, zone)}` : ', with no date yet'}.` },
-        );
-      }
+      const saveWith = { input: toInput(), undo, onChanged, zone };
+      if (existing && onto) await updateUndoably(saveWith, onto, confirmHandedOver);
+      else if (draft.repeat !== 'none' && draft.date) {
+        await createSeriesUndoably(saveWith, { startDate: draft.date, time: draft.time || '09:00', timezone: zone, freq: draft.repeat, count: draft.repeatCount });
+      } else await createUndoably(saveWith);
       onChanged();
       onClose();
     } catch (error) {
