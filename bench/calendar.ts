@@ -48,7 +48,7 @@ interface BenchWorkspace {
 }
 
 /** The demo bank plus 10,000 posts from five months back to six ahead; next month is the busiest. */
-export function buildWorkspace(): BenchWorkspace {
+function buildWorkspace(): BenchWorkspace {
   const dir = tempDir('storybank-bench-');
   const dbPath = path.join(dir, 'bench.sqlite');
   const workspace = openWorkspace({ dbPath, demo: true });

@@ -148,8 +148,8 @@ interface Plan {
   now: string;
   files: ExportFile[];
   exportedItems: ExportItem[];
-  /** each exported item's parts, by `postId|channelId` (kept with the batch) */
-  partsOf: Map<string, ExportedParts>;
+  /** the posts read for the export, by id (their parts are hashed when the batch is recorded) */
+  postById: Map<string, Post>;
   leftOut: ExportLeftOutRow[];
   warnings: ExportWarningRow[];
   media: MediaRef[];
@@ -388,7 +388,6 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
     }
 
     const exportedPostIds = new Set(exportedItems.map((i) => i.postId));
-    const partsOf = new Map(exportedItems.map((i) => [`${i.postId}|${i.channelId}`, exportedParts(postById.get(i.postId)!, i.channelId)]));
     return {
       scope,
       zone,
@@ -396,7 +395,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
       now,
       files: output.files,
       exportedItems,
-      partsOf,
+      postById,
       leftOut,
       warnings,
       media: [...media.values()],
@@ -528,7 +527,7 @@ export function createExportService(repos: Repositories, workspace: WorkspaceSer
                 files: p.files.map((f) => ({ name: f.name, path: path.join(p.outputDir, f.name), rows: f.rows })),
                 createdAt: p.now,
               },
-              p.exportedItems.map((i) => ({ postId: i.postId, channelId: i.channelId, contentHash: i.contentHash, parts: p.partsOf.get(`${i.postId}|${i.channelId}`) })),
+              p.exportedItems.map((i) => ({ postId: i.postId, channelId: i.channelId, contentHash: i.contentHash, parts: exportedParts(p.postById.get(i.postId)!, i.channelId) })),
             );
           }
           if (p.toMarkExported.length > 0) {

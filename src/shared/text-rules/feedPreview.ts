@@ -23,6 +23,8 @@ export const FEED_FOLDS: Partial<Record<Network, FeedFold>> = {
 export interface FeedPreview {
   /** the text a reader sees before tapping "more" */
   visible: string;
+  /** how many characters (graphemes) of it show */
+  visibleCharacters: number;
   /** the rest, behind the fold ('' when nothing folds) */
   hidden: string;
   /** the network's words for the fold, or null when the whole text shows */
@@ -38,7 +40,7 @@ const graphemes = (text: string): string[] => [...new Intl.Segmenter(undefined, 
 export function feedPreview(network: Network, text: string): FeedPreview {
   const fold = FEED_FOLDS[network];
   const parts = graphemes(text);
-  if (!fold) return { visible: text, hidden: '', more: null };
+  if (!fold) return { visible: text, visibleCharacters: parts.length, hidden: '', more: null };
   let cut = Math.min(parts.length, fold.characters);
   let lines = 1;
   for (let i = 0; i < cut; i++) {
@@ -47,12 +49,13 @@ export function feedPreview(network: Network, text: string): FeedPreview {
       break;
     }
   }
-  if (cut >= parts.length) return { visible: text, hidden: '', more: null };
+  if (cut >= parts.length) return { visible: text, visibleCharacters: parts.length, hidden: '', more: null };
   // back to the end of the last whole word when the cut falls inside one
   if (parts[cut] !== ' ' && parts[cut] !== '\n') {
     const space = parts.slice(0, cut).findLastIndex((p) => p === ' ' || p === '\n');
     if (space > 0) cut = space;
   }
-  const visible = parts.slice(0, cut).join('').trimEnd();
-  return { visible, hidden: parts.slice(cut).join('').trimStart(), more: fold.more };
+  const shown = parts.slice(0, cut);
+  while (shown.length > 0 && /^\s$/.test(shown[shown.length - 1])) shown.pop();
+  return { visible: shown.join(''), visibleCharacters: shown.length, hidden: parts.slice(cut).join('').trimStart(), more: fold.more };
 }

@@ -23,17 +23,17 @@ describe('feedPreview: the text a reader sees before the network’s "more"', ()
     expect(feedPreview('linkedin', text).visible.length).toBeGreaterThan(190);
     expect(feedPreview('facebook', text).visible.length).toBeLessThanOrEqual(477);
     expect(feedPreview('facebook', text).visible.length).toBeGreaterThan(455);
-    expect(feedPreview('x', text)).toEqual({ visible: text, hidden: '', more: null });
+    expect(feedPreview('x', text)).toEqual({ visible: text, visibleCharacters: text.length, hidden: '', more: null });
     expect(feedPreview('bluesky', text).more).toBeNull();
   });
 
   it('folds after three lines on LinkedIn even when the text is short', () => {
     const preview = feedPreview('linkedin', 'Line one\nLine two\nLine three\nLine four');
-    expect(preview).toEqual({ visible: 'Line one\nLine two\nLine three', hidden: 'Line four', more: 'see more' });
+    expect(preview).toEqual({ visible: 'Line one\nLine two\nLine three', visibleCharacters: 28, hidden: 'Line four', more: 'see more' });
   });
 
   it('shows a short text in full', () => {
-    expect(feedPreview('instagram', 'Meet Ana, who ran her first marathon.')).toEqual({ visible: 'Meet Ana, who ran her first marathon.', hidden: '', more: null });
+    expect(feedPreview('instagram', 'Meet Ana, who ran her first marathon.')).toEqual({ visible: 'Meet Ana, who ran her first marathon.', visibleCharacters: 37, hidden: '', more: null });
   });
 
   it('never cuts inside an emoji', () => {
@@ -41,6 +41,7 @@ describe('feedPreview: the text a reader sees before the network’s "more"', ()
     const preview = feedPreview('instagram', text);
     // the family emoji is one character of the 125 (eight UTF-16 units): it shows whole
     expect(preview.visible).toBe(`${'a'.repeat(124)}👩‍👩‍👧`);
+    expect(preview.visibleCharacters).toBe(125);
     expect(preview.hidden).toBe('and the rest of the caption');
   });
 });

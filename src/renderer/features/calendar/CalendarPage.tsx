@@ -30,7 +30,7 @@ import { PostEditor } from './PostEditor';
 import { calendarWallClock, DEFAULT_POST_TIME, postToEvent } from './postEvents';
 import { StatusLegend } from './StatusLegend';
 import { useCalendarData, type VisibleRange } from './useCalendarData';
-import { useCalendarMoves } from './useCalendarMoves';
+import { calendarMoves } from './calendarMoves';
 import { openingRange, visibleRange } from './visibleRange';
 
 const viewName = (type: string): ViewName => (Object.entries(VIEWS).find(([, fc]) => fc === type)?.[0] as ViewName | undefined) ?? 'month';
@@ -139,7 +139,7 @@ export function CalendarPage() {
     if (api.view.type !== type || (params.date && params.date !== start)) api.changeView(type, params.date || undefined);
   }, [params.view, params.date]);
 
-  const { onEventDrop, onDrop } = useCalendarMoves({ zone, overlay, backlog, setPosts, loadSurroundings, reload, confirm, undo });
+  const { onEventDrop, onDrop } = calendarMoves({ zone, overlay, backlog, setPosts, loadSurroundings, reload, confirm, undo });
 
   const onEventClick = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();

@@ -69,7 +69,7 @@ function FeedCard({ channel, text, image, link, bank }: { channel: Channel; text
       )}
       <Text size="xs" c="gray.7" mt={6}>
         {preview.more
-          ? `Folds after ${[...new Intl.Segmenter().segment(preview.visible)].length} characters: the rest shows after “${preview.more}”.`
+          ? `Folds after ${preview.visibleCharacters} characters: the rest shows after “${preview.more}”.`
           : 'Shows in full.'}
       </Text>
     </Paper>

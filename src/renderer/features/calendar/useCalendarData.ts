@@ -85,6 +85,12 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   // draw at once. Shown only when moving between views, and always checked against a fresh
   // answer; any change made here (a move, an edit, a teammate's change) forgets them all.
   const snapshots = useRef(new Map<string, Snapshot>());
+  // bumped when they are forgotten: a view fetched ahead before a change is not kept after it
+  const generation = useRef(0);
+  const forget = () => {
+    snapshots.current.clear();
+    generation.current += 1;
+  };
   const remember = (key: string, snapshot: Snapshot) => {
     snapshots.current.delete(key);
     snapshots.current.set(key, snapshot);
@@ -106,8 +112,9 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
       const besideFilter = { ...shownFilter, from: beside.from, to: beside.to };
       const key = snapshotKey(besideFilter, beside, mixChannel);
       if (snapshots.current.has(key)) continue;
+      const fetchedIn = generation.current;
       requestSnapshot(besideFilter, beside, mixChannel).then(
-        (snapshot) => remember(key, snapshot),
+        (snapshot) => fetchedIn === generation.current && remember(key, snapshot),
         () => undefined, // a view not fetched ahead is fetched when it is shown
       );
     }
@@ -116,7 +123,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   const load = async (useSnapshot: boolean) => {
     const key = snapshotKey(filter, range, mixChannel);
     const ready = useSnapshot ? snapshots.current.get(key) : undefined;
-    if (!useSnapshot) snapshots.current.clear();
+    if (!useSnapshot) forget();
     if (ready) {
       show(ready);
       setLoaded(true);
@@ -143,7 +150,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   const reload = useCallback(() => loadRef.current(false), []);
 
   const loadSurroundings = useCallback(async () => {
-    snapshots.current.clear();
+    forget();
     try {
       showSurroundings(await latestSurroundings(() => requestSurroundings(range, mixChannel)));
     } catch (error) {

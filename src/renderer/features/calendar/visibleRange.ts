@@ -2,7 +2,8 @@
 // opening view's range is also worked out here, the way FullCalendar lays it out (weeks from
 // Monday, six weeks in a month), so its posts load while the calendar is still being built
 // and the calendar draws once, with them. When the guess differs, FullCalendar's dates win.
-import { addDaysLocal, isoWeekdayOfDate, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
+import { addDaysLocal, isoWeekdayOfDate, monthDays, utcToZonedWallTime, zonedDayStartUtc } from '../../../shared/time';
+import { VIEWS } from './CalendarView';
 import type { VisibleRange } from './useCalendarData';
 
 /** `end` and `currentEnd` exclusive, as FullCalendar gives them. */
@@ -19,18 +20,18 @@ export function visibleRange(view: string, start: string, end: string, currentSt
 }
 
 const mondayOf = (date: string): string => addDaysLocal(date, 1 - isoWeekdayOfDate(date));
-const firstOfNextMonth = (date: string): string => addDaysLocal(`${date.slice(0, 7)}-01`, 32).slice(0, 7) + '-01';
+const firstOfNextMonth = (date: string): string => addDaysLocal(monthDays(date.slice(0, 7)).to, 1);
 
 /** The range FullCalendar will show for `view` opened at `date` (today in the zone by default). */
 export function openingRange(view: string, date: string | undefined, zone: string): VisibleRange {
   const day = date ?? utcToZonedWallTime(new Date().toISOString(), zone).date;
   const monthStart = `${day.slice(0, 7)}-01`;
   switch (view) {
-    case 'timeGridWeek':
+    case VIEWS.week:
       return visibleRange(view, mondayOf(day), addDaysLocal(mondayOf(day), 7), mondayOf(day), addDaysLocal(mondayOf(day), 7), zone);
-    case 'timeGridDay':
+    case VIEWS.day:
       return visibleRange(view, day, addDaysLocal(day, 1), day, addDaysLocal(day, 1), zone);
-    case 'listMonth':
+    case VIEWS.list:
       return visibleRange(view, monthStart, firstOfNextMonth(day), monthStart, firstOfNextMonth(day), zone);
     default:
       return visibleRange(view, mondayOf(monthStart), addDaysLocal(mondayOf(monthStart), 42), monthStart, firstOfNextMonth(day), zone);
@@ -40,8 +41,8 @@ export function openingRange(view: string, date: string | undefined, zone: strin
 /** The views just before and after `visible` (the previous and next month, week or day). */
 export function besideRanges(visible: VisibleRange, zone: string): VisibleRange[] {
   const start = visible.mixFrom;
-  if (visible.view === 'timeGridWeek') return [-7, 7].map((days) => openingRange(visible.view, addDaysLocal(start, days), zone));
-  if (visible.view === 'timeGridDay') return [-1, 1].map((days) => openingRange(visible.view, addDaysLocal(start, days), zone));
+  if (visible.view === VIEWS.week) return [-7, 7].map((days) => openingRange(visible.view, addDaysLocal(start, days), zone));
+  if (visible.view === VIEWS.day) return [-1, 1].map((days) => openingRange(visible.view, addDaysLocal(start, days), zone));
   const previousMonth = `${addDaysLocal(start, -1).slice(0, 7)}-01`;
   return [previousMonth, firstOfNextMonth(start)].map((date) => openingRange(visible.view, date, zone));
 }

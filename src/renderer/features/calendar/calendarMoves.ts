@@ -1,6 +1,7 @@
 // Moving posts on the calendar: a drag to another time, or a post from the "No date" tab dropped
 // on a day. Each asks first where the bank would not post (a holiday, a blackout, the past) or
-// where the scheduler already has the post, and each can be undone.
+// where the scheduler already has the post, and each can be undone. Plain functions, no hooks:
+// the page wraps the handlers it gives FullCalendar in stable callbacks.
 import type { EventDropArg } from '@fullcalendar/core';
 import type { DropArg } from '@fullcalendar/interaction';
 import { notifications } from '@mantine/notifications';
@@ -27,7 +28,7 @@ interface MoveContext {
   undo: ReturnType<typeof useUndo>;
 }
 
-export function useCalendarMoves({ zone, overlay, backlog, setPosts, loadSurroundings, reload, confirm, undo }: MoveContext) {
+export function calendarMoves({ zone, overlay, backlog, setPosts, loadSurroundings, reload, confirm, undo }: MoveContext) {
   const move = async (id: string, scheduledAt: string | null, revision: number, confirmHandedOver = false) => {
     const post = await call('posts.move', { id, scheduledAt, revision, ...(confirmHandedOver ? { confirmHandedOver } : {}) });
     setPosts((list) => list.map((p) => (p.id === id ? post : p)));
