@@ -92,6 +92,22 @@ describe('calendar in Chromium', () => {
     await expect
       .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
       .toBe(day12);
+
+    // Undo then Redo pressed at once, while the undo is still saving: the redo waits its turn
+    // rather than being dropped, so the post ends where it was.
+    let moved = 0;
+    await page.route('**/api/posts.move', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+      moved += 1;
+    });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => moved).toBe(2);
+    await page.unroute('**/api/posts.move');
+    await expect
+      .poll(async () => utcToZonedWallTime((await postsTitled('Branch trivia night'))[0].scheduledAt!, ZONE).date)
+      .toBe(day12);
   });
 
   it('the mix panel follows a post dragged out of the month', async () => {

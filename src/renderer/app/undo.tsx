@@ -32,7 +32,6 @@ const LIMIT = 100;
 export function UndoProvider({ children, onError }: { children: ReactNode; onError: (error: unknown) => void }) {
   const done = useRef<UndoableCommand[]>([]);
   const undone = useRef<UndoableCommand[]>([]);
-  const busy = useRef(false);
   const [, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
 
@@ -42,21 +41,26 @@ export function UndoProvider({ children, onError }: { children: ReactNode; onErr
     bump();
   }, []);
 
+  // Steps run one after another: a Ctrl+Z or Ctrl+Shift+Z pressed while the last step is still
+  // saving waits for it (and then acts on the stacks as they are), rather than being dropped.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const step = useCallback(
-    async (from: React.MutableRefObject<UndoableCommand[]>, to: React.MutableRefObject<UndoableCommand[]>, run: 'undo' | 'redo') => {
-      const command = from.current[from.current.length - 1];
-      if (!command || busy.current) return;
-      busy.current = true;
-      try {
-        await command[run]();
-        from.current = from.current.slice(0, -1);
-        to.current = [...to.current, command];
-      } catch (error) {
-        onError(error);
-      } finally {
-        busy.current = false;
-        bump();
-      }
+    (from: React.MutableRefObject<UndoableCommand[]>, to: React.MutableRefObject<UndoableCommand[]>, run: 'undo' | 'redo') => {
+      const next = queue.current.then(async () => {
+        const command = from.current.at(-1);
+        if (!command) return;
+        try {
+          await command[run]();
+          from.current = from.current.slice(0, -1);
+          to.current = [...to.current, command];
+        } catch (error) {
+          onError(error);
+        } finally {
+          bump();
+        }
+      });
+      queue.current = next;
+      return next;
     },
     [onError],
   );
