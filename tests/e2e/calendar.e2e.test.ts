@@ -1,7 +1,7 @@
 import type { OperationName } from '../../src/shared/api/contract';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysLocal, utcToZonedWallTime } from '../../src/shared/time';
+import { addDaysLocal, isoWeekdayOfDate, utcToZonedWallTime, zonedDayStartUtc } from '../../src/shared/time';
 import { seriousViolations } from './axe';
 import { dragEvent } from './drag';
 import { launchChromium } from './browser';
@@ -253,5 +253,39 @@ describe('calendar in Chromium', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await postsTitled('Undated: branch dog Biscuit'))[0].scheduledAt).toBeNull();
+  });
+
+  it('Next draws the month fetched ahead with the click itself: its posts and its day labels, in one layout', async () => {
+    // the months beside this one are fetched ahead once the month on screen has loaded
+    const nextMonth = addDaysLocal(monthStart, 40).slice(0, 8) + '01';
+    const nextGridFrom = zonedDayStartUtc(addDaysLocal(nextMonth, 1 - isoWeekdayOfDate(nextMonth)), ZONE);
+    const fetchedAhead = page.waitForResponse((r) => r.url().endsWith('/api/posts.list') && r.request().postDataJSON()?.from === nextGridFrom);
+    const inFlight = new Set<Request>();
+    const started = (request: Request) => void inFlight.add(request);
+    const ended = (request: Request) => void inFlight.delete(request);
+    page.on('request', started);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    await page.reload();
+    await fetchedAhead;
+    await expect.poll(() => inFlight.size).toBe(0); // with the month's layers and mix, fetched beside it
+    page.off('request', started).off('requestfinished', ended).off('requestfailed', ended);
+    const shown = await page.evaluate(() => {
+      (document.querySelector('.fc-next-button') as HTMLElement).click();
+      // read in the same task as the click: no answer, no React render can have come in between
+      const cells = [...document.querySelectorAll('td.fc-daygrid-day')];
+      const datesWith = (selector: string) => cells.filter((cell) => cell.querySelector(selector)).map((cell) => cell.getAttribute('data-date')!);
+      return { first: cells[0].getAttribute('data-date')!, last: cells.at(-1)!.getAttribute('data-date')!, posts: datesWith('.sb-event, .sb-more'), labels: datesWith('.sb-day-label') };
+    });
+    const end = addDaysLocal(shown.last, 1);
+    const posts = await api('posts.list', { from: zonedDayStartUtc(shown.first, ZONE), to: zonedDayStartUtc(end, ZONE) });
+    const postDates = [...new Set(posts.map((post) => utcToZonedWallTime(post.scheduledAt!, ZONE).date))].sort();
+    expect(postDates.length).toBeGreaterThan(0);
+    expect(shown.posts).toEqual(postDates);
+    const overlay = await api('calendar.overlay', { from: shown.first, to: shown.last });
+    const labelled = new Set([...overlay.holidays.map((h) => h.date), ...overlay.observances.map((o) => o.start)]);
+    for (const b of overlay.blackouts) for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) labelled.add(d);
+    expect(shown.labels).toEqual([...labelled].filter((d) => d >= shown.first && d <= shown.last).sort());
+    await page.locator('.fc-prev-button').click();
   });
 });

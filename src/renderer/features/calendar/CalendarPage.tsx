@@ -20,17 +20,17 @@ import { PlanDialog } from '../planning/PlanDialog';
 import { BacklogPanel } from './BacklogPanel';
 import { CalendarView, VIEWS, type ViewName } from './CalendarView';
 import { CalendarToolbar, type CalendarFilters } from './CalendarToolbar';
-import { dayCellNodes, dayHeaderNodes, useDayLabels } from './DayLabels';
+import { dayCellNodes, dayHeaderNodes } from './DayLabels';
 import { EventPreviewHost, setPreview } from './EventPreview';
-import { limitPerDay, MONTH_EVENTS_PER_DAY, renderEventContent, type Density } from './eventContent';
+import { renderEventContent, type Density } from './eventContent';
 import { OpenSlotList } from './OpenSlotList';
-import { overlayToEvents } from './overlayEvents';
 import type { EditorTarget } from './editorDraft';
 import { PostEditor } from './PostEditor';
-import { calendarWallClock, DEFAULT_POST_TIME, postToEvent } from './postEvents';
+import { calendarWallClock, DEFAULT_POST_TIME } from './postEvents';
 import { StatusLegend } from './StatusLegend';
 import { useCalendarData, type VisibleRange } from './useCalendarData';
 import { calendarMoves } from './calendarMoves';
+import { useCalendarEvents, type EventOptions } from './calendarEvents';
 import { openingRange, visibleRange } from './visibleRange';
 
 const viewName = (type: string): ViewName => (Object.entries(VIEWS).find(([, fc]) => fc === type)?.[0] as ViewName | undefined) ?? 'month';
@@ -93,31 +93,16 @@ export function CalendarPage() {
     [range, filters, debouncedText],
   );
   const mixChannel = filters.channels.length === 1 ? filters.channels[0] : undefined;
-  const { loaded, posts, setPosts, overlay, mix, backlog, reload, loadSurroundings } = useCalendarData(range, filter, mixChannel, zone);
+  const calendarData = useCalendarData(range, filter, mixChannel, zone);
+  const { loaded, posts, setPosts, overlay, mix, backlog, reload, loadSurroundings } = calendarData;
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
-  const events = useMemo(() => {
-    let postEvents = posts.map((p) => postToEvent(p, zone, categoryById)).filter((e) => e !== null);
-    // A busy month holds ~1,000 posts; FullCalendar would lay out every one of them. Each day
-    // shows its first few and a "+N more" that opens the day's agenda.
-    if (isMonth) postEvents = limitPerDay(postEvents, MONTH_EVENTS_PER_DAY[density]);
-    if (!overlay) return postEvents;
-    const layers = overlayToEvents(overlay, {
-      zone,
-      channels: channelById,
-      showObservances,
-      // month view counts open slots per day; the list keeps them in a list of their own
-      showOpenSlots: showOpenSlots && !isMonth && !isList && filters.channels.length === 0,
-    });
-    return [...layers, ...postEvents];
-  }, [posts, zone, categoryById, overlay, channelById, showObservances, showOpenSlots, isMonth, isList, filters.channels, density]);
-  const dayLabels = useDayLabels(overlay, showObservances);
-  const openSlotsByDate = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const slot of overlay?.openSlots ?? []) counts.set(slot.date, (counts.get(slot.date) ?? 0) + 1);
-    return counts;
-  }, [overlay]);
+  const eventOptions = useMemo<EventOptions>(
+    () => ({ zone, view: range.view, categories: categoryById, channels: channelById, showObservances, showOpenSlots, channelFiltered: filters.channels.length > 0, density }),
+    [zone, range.view, categoryById, channelById, showObservances, showOpenSlots, filters.channels.length, density],
+  );
+  const { source: eventSource, currentLayers } = useCalendarEvents(calendarRef, range, calendarData, eventOptions);
 
   const onDatesSet = (arg: DatesSetArg) => {
     // FullCalendar's dates are wall-clock dates of the workspace zone (see postEvents.ts).
@@ -167,7 +152,7 @@ export function CalendarPage() {
     setEditor({ date: wall.date, time: wall.time });
   };
 
-  const eventContent = useCallback((arg: EventContentArg) => renderEventContent(arg, { zone, channels: channelById }), [zone, channelById]);
+  const eventContent = useCallback((arg: EventContentArg) => renderEventContent(arg, { zone, channels: channelById, density }), [zone, channelById, density]);
   const showPreview = useCallback((arg: EventHoveringArg) => {
     const post = arg.event.extendedProps.post as Post | undefined;
     if (post) setPreview({ post, rect: arg.el.getBoundingClientRect() });
@@ -178,13 +163,14 @@ export function CalendarPage() {
   const onEventClickStable = useStableCallback(onEventClick);
   const onDateClickStable = useStableCallback(onDateClick);
   const onDropStable = useStableCallback((arg: DropArg) => void onDrop(arg));
+  // the cells read the layers FullCalendar is drawing with (see calendarEvents.ts)
   const dayHeaderContent = useCallback(
-    (arg: DayHeaderContentArg) => dayHeaderNodes(arg, !isMonth && arg.view.type.startsWith('timeGrid') ? dayLabels : null),
-    [isMonth, dayLabels],
+    (arg: DayHeaderContentArg) => dayHeaderNodes(arg, !isMonth && arg.view.type.startsWith('timeGrid') ? currentLayers().labels : null),
+    [isMonth, currentLayers],
   );
   const dayCellContent = useCallback(
-    (arg: DayCellContentArg) => dayCellNodes(arg, isMonth ? dayLabels : null, showOpenSlots && isMonth ? openSlotsByDate : null),
-    [isMonth, dayLabels, showOpenSlots, openSlotsByDate],
+    (arg: DayCellContentArg) => dayCellNodes(arg, isMonth ? currentLayers().labels : null, showOpenSlots && isMonth ? currentLayers().openSlots : null),
+    [isMonth, showOpenSlots, currentLayers],
   );
 
   return (
@@ -221,7 +207,7 @@ export function CalendarPage() {
                 initialView={initialView}
                 initialDate={initialDate}
                 zone={zone}
-                events={events}
+                events={eventSource}
                 eventContent={eventContent}
                 datesSet={onDatesSetStable}
                 eventDrop={onEventDropStable}

@@ -1,5 +1,5 @@
 // FullCalendar with the app's fixed options. It re-renders only when a prop changes: the page
-// passes memoized events and content renderers and stable handlers, because FullCalendar lays the
+// passes an event source function, memoized content renderers and stable handlers, because FullCalendar lays the
 // whole view out again (and re-renders every cell's React content) on any changed option.
 import type { CalendarOptions } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
@@ -69,6 +69,9 @@ export const CalendarView = memo(function CalendarView({ calendarRef, initialVie
       slotMaxTime="22:00:00"
       eventTimeFormat={EVENT_TIME_FORMAT}
       droppable
+      // the events come from a source function (calendarEvents.ts): asked again on every move,
+      // as the week and day views draw events the month does not (open slots, no "+N more")
+      lazyFetching={false}
       {...passed}
     />
   );

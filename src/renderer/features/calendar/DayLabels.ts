@@ -1,7 +1,6 @@
 // What a day is, written on it: closures, blackouts and observances (and in month view, how many
 // posting slots are still open).
 import type { DayCellContentArg, DayHeaderContentArg } from '@fullcalendar/core';
-import { useMemo } from 'react';
 import type { CalendarOverlay } from '../../../shared/api/contract';
 import { addDaysLocal } from '../../../shared/time';
 import { calendarWallClock } from './postEvents';
@@ -9,22 +8,30 @@ import { calendarWallClock } from './postEvents';
 type LabelKind = 'closure' | 'blackout' | 'observance';
 export type DayLabelMap = Map<string, Array<{ text: string; kind: LabelKind }>>;
 
-export function useDayLabels(overlay: CalendarOverlay | null, showObservances: boolean): DayLabelMap {
-  return useMemo(() => {
-    const labels: DayLabelMap = new Map();
-    const add = (date: string, text: string, kind: LabelKind) => labels.set(date, [...(labels.get(date) ?? []), { text, kind }]);
-    for (const h of overlay?.holidays ?? []) add(h.date, `Closed: ${h.name}`, 'closure');
-    for (const b of overlay?.blackouts ?? []) {
-      for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) add(d, `Blackout${b.reason ? `: ${b.reason}` : ''}`, 'blackout');
+/** What the day cells and headers show: each date's labels and (month view) open slot count. */
+export interface CellLayers {
+  labels: DayLabelMap;
+  openSlots: Map<string, number>;
+  /** equal keys draw the same cells: a refetched overlay with nothing new needs no redraw */
+  key: string;
+}
+
+export function cellLayers(overlay: CalendarOverlay | null, showObservances: boolean): CellLayers {
+  const labels: DayLabelMap = new Map();
+  const add = (date: string, text: string, kind: LabelKind) => labels.set(date, [...(labels.get(date) ?? []), { text, kind }]);
+  for (const h of overlay?.holidays ?? []) add(h.date, `Closed: ${h.name}`, 'closure');
+  for (const b of overlay?.blackouts ?? []) {
+    for (let d = b.startDate; d <= b.endDate; d = addDaysLocal(d, 1)) add(d, `Blackout${b.reason ? `: ${b.reason}` : ''}`, 'blackout');
+  }
+  if (showObservances) {
+    for (const o of overlay?.observances ?? []) {
+      // a holiday already names the day (Veterans Day): no second label
+      if (!(labels.get(o.start) ?? []).some((l) => l.text.includes(o.name))) add(o.start, o.name, 'observance');
     }
-    if (showObservances) {
-      for (const o of overlay?.observances ?? []) {
-        // a holiday already names the day (Veterans Day): no second label
-        if (!(labels.get(o.start) ?? []).some((l) => l.text.includes(o.name))) add(o.start, o.name, 'observance');
-      }
-    }
-    return labels;
-  }, [overlay, showObservances]);
+  }
+  const openSlots = new Map<string, number>();
+  for (const slot of overlay?.openSlots ?? []) openSlots.set(slot.date, (openSlots.get(slot.date) ?? 0) + 1);
+  return { labels, openSlots, key: JSON.stringify([[...labels], [...openSlots]]) };
 }
 
 type DayLabel = DayLabelMap extends Map<string, infer V> ? V : never;

@@ -7,6 +7,7 @@ import { NETWORK_LABELS, STATUS_LABELS, type Channel, type Post } from '../../..
 import { utcToZonedWallTime } from '../../../shared/time';
 import { formatTime } from '../../app/format';
 import { networkIconNode } from '../../components/networkIcons';
+import { VIEWS } from './CalendarView';
 
 export type Density = 'comfortable' | 'compact';
 /** Posts a month cell shows before "+N more". */
@@ -53,6 +54,7 @@ export function limitPerDay(events: EventInput[], limit: number): EventInput[] {
 export interface EventContext {
   zone: string;
   channels: ReadonlyMap<string, Channel>;
+  density: Density;
 }
 
 function openSlotLabel(slots: CalendarOverlay['openSlots'], { zone, channels }: EventContext): HTMLElement {
@@ -66,7 +68,12 @@ function openSlotLabel(slots: CalendarOverlay['openSlots'], { zone, channels }: 
   return node;
 }
 
-function postContent(post: Post, timeText: string, { channels }: EventContext): HTMLElement {
+/**
+ * The month view has no status line (the card's stripes or outline and the legend say it), and in compact
+ * density no logos: a month can hold hundreds of cards, each node is laid out.
+ */
+function postContent(post: Post, timeText: string, view: string, { channels, density }: EventContext): HTMLElement {
+  const month = view === VIEWS.month;
   const errors = post.issues.filter((i) => i.severity === 'error').length;
   const warnings = post.issues.length - errors;
   const root = element('div', `sb-event sb-status-${post.status}`);
@@ -74,7 +81,7 @@ function postContent(post: Post, timeText: string, { channels }: EventContext): 
   root.setAttribute('aria-label', `${timeText} ${post.title}, ${STATUS_LABELS[post.status]}${names.length ? `, on ${names.join(', ')}` : ''}`);
   const head = element('div', 'sb-event-head');
   head.append(element('span', 'sb-event-time', timeText));
-  for (const id of post.channelIds) {
+  for (const id of month && density === 'compact' ? [] : post.channelIds) {
     const channel = channels.get(id);
     if (channel) head.append(networkIconNode(channel.network, 12, `${channel.name} (${NETWORK_LABELS[channel.network]})`));
   }
@@ -85,7 +92,8 @@ function postContent(post: Post, timeText: string, { channels }: EventContext): 
     head.append(issue);
   }
   // the whole title, on up to two lines (CSS clamps it)
-  root.append(head, element('div', 'sb-event-title', post.title), element('div', 'sb-status', STATUS_LABELS[post.status]));
+  root.append(head, element('div', 'sb-event-title', post.title));
+  if (!month) root.append(element('div', 'sb-status', STATUS_LABELS[post.status]));
   return root;
 }
 
@@ -95,5 +103,5 @@ export function renderEventContent(arg: EventContentArg, context: EventContext):
   if (props.openSlots) return { domNodes: [openSlotLabel(props.openSlots as CalendarOverlay['openSlots'], context)] };
   const post = props.post as Post | undefined;
   if (!post) return undefined; // background layers keep FullCalendar's own rendering
-  return { domNodes: [postContent(post, arg.timeText, context)] };
+  return { domNodes: [postContent(post, arg.timeText, arg.view.type, context)] };
 }

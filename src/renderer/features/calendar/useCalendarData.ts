@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { isSuperseded, useLatest } from '../../app/latest';
 import { useTeamChanges } from '../../app/teamChanges';
+import { zonedDayStartUtc } from '../../../shared/time';
 import { besideRanges } from './visibleRange';
 
 export interface VisibleRange {
@@ -28,6 +29,8 @@ export interface CalendarData {
   /** the first load has answered (posts shown, or its error) */
   loaded: boolean;
   posts: Post[];
+  /** the range the posts and layers on screen were loaded for (the last one while the next loads) */
+  shownRange: VisibleRange | null;
   setPosts: React.Dispatch<React.SetStateAction<Post[]>>;
   overlay: CalendarOverlay | null;
   mix: MixReport | null;
@@ -36,13 +39,18 @@ export interface CalendarData {
   reload(): Promise<void>;
   /** Everything but the posts (after a post moved: the mix, the open slots and the backlog follow). */
   loadSurroundings(): Promise<void>;
+  /**
+   * What was fetched ahead for the dates FullCalendar is about to draw (`end` exclusive), if they
+   * are a view of the same kind as this one (the previous or next month, say).
+   */
+  readySnapshot(start: string, end: string): Snapshot | undefined;
 }
 
 const BACKLOG_STATUSES = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
 
 type Surroundings = [CalendarOverlay, MixReport, Post[]];
 /** What one view of the calendar shows. */
-interface Snapshot {
+export interface Snapshot {
   posts: Post[];
   surroundings: Surroundings;
 }
@@ -60,8 +68,10 @@ const requestSnapshot = async (filter: PostFilter, visible: VisibleRange, mixCha
   return { posts, surroundings };
 };
 
-const snapshotKey = (filter: PostFilter, visible: VisibleRange, mixChannel: string | undefined): string =>
-  JSON.stringify([filter, visible.view, visible.mixFrom, mixChannel]);
+// The filter holds the range's instants; with the kind of view they fix the mix's dates too.
+const snapshotKey = (filter: PostFilter, view: string, mixChannel: string | undefined): string => JSON.stringify([filter, view, mixChannel]);
+
+const daysBetween = (start: string, end: string): number => Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
 
 /** The same posts at the same revisions, and the same layers and mix: nothing to redraw. */
 const sameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
@@ -78,6 +88,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   const [mix, setMix] = useState<MixReport | null>(null);
   const [backlog, setBacklog] = useState<Post[]>([]);
   const [loaded, setLoaded] = useState(false);
+  const [shownRange, setShownRange] = useState<VisibleRange | null>(null);
   // One sequence for the posts on screen, one for what is drawn around them.
   const latestPosts = useLatest();
   const latestSurroundings = useLatest();
@@ -102,7 +113,8 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
     setMix(report);
     setBacklog(unscheduled);
   };
-  const show = (snapshot: Snapshot) => {
+  const show = (snapshot: Snapshot, visible: VisibleRange) => {
+    setShownRange(visible);
     setPosts(snapshot.posts);
     showSurroundings(snapshot.surroundings);
   };
@@ -110,7 +122,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   const prefetchBeside = (visible: VisibleRange, shownFilter: PostFilter) => {
     for (const beside of besideRanges(visible, zone)) {
       const besideFilter = { ...shownFilter, from: beside.from, to: beside.to };
-      const key = snapshotKey(besideFilter, beside, mixChannel);
+      const key = snapshotKey(besideFilter, beside.view, mixChannel);
       if (snapshots.current.has(key)) continue;
       const fetchedIn = generation.current;
       requestSnapshot(besideFilter, beside, mixChannel).then(
@@ -121,11 +133,11 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   };
 
   const load = async (useSnapshot: boolean) => {
-    const key = snapshotKey(filter, range, mixChannel);
+    const key = snapshotKey(filter, range.view, mixChannel);
     const ready = useSnapshot ? snapshots.current.get(key) : undefined;
     if (!useSnapshot) forget();
     if (ready) {
-      show(ready);
+      show(ready, range);
       setLoaded(true);
     }
     try {
@@ -135,7 +147,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
       ]);
       const fresh = { posts: list, surroundings };
       remember(key, fresh);
-      if (!ready || !sameSnapshot(ready, fresh)) show(fresh);
+      if (!ready || !sameSnapshot(ready, fresh)) show(fresh, range);
       setLoaded(true);
       prefetchBeside(range, filter);
     } catch (error) {
@@ -174,5 +186,11 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
   // teammates' changes (a post approved on the manager's machine) show without a click
   useTeamChanges(reload);
 
-  return { loaded, posts, setPosts, overlay, mix, backlog, reload, loadSurroundings };
+  const readySnapshot = (start: string, end: string): Snapshot | undefined => {
+    if (daysBetween(start, end) !== daysBetween(range.firstDate, range.lastDate) + 1) return undefined;
+    const beside = { ...filter, from: zonedDayStartUtc(start, zone), to: zonedDayStartUtc(end, zone) };
+    return snapshots.current.get(snapshotKey(beside, range.view, mixChannel));
+  };
+
+  return { loaded, posts, shownRange, setPosts, overlay, mix, backlog, reload, loadSurroundings, readySnapshot };
 }
