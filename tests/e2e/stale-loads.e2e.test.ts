@@ -1,13 +1,16 @@
 // Request sequencing: the month's posts answer slowly, the user searches right after changing
-// month, and the slow answer must not replace the search results when it finally arrives.
+// month, and the slow answer must not replace the search results when it finally arrives (nor
+// keep the new month's layers from showing).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDaysLocal, utcToZonedWallTime, zonedWallTimeToUtc } from '../../src/shared/time';
 import { callApi, type ServedWorkspace } from './serve';
 import { openDemoApp, type AppSession } from './session';
 
 let session: AppSession;
 let served: ServedWorkspace;
 let page: Page;
+const ZONE = 'America/New_York';
 
 beforeAll(async () => {
   session = await openDemoApp();
@@ -29,7 +32,13 @@ describe('stale answers are dropped', () => {
       }
       await route.continue();
     });
-    await page.getByRole('button', { name: 'Next month' }).or(page.locator('.fc-next-button')).first().click();
+    // two months on: past the month fetched ahead, so the new month's own answer is awaited
+    const today = utcToZonedWallTime(new Date().toISOString(), ZONE).date;
+    const inTwoMonths = `${addDaysLocal(`${today.slice(0, 8)}01`, 75).slice(0, 8)}15`;
+    await callApi(served, 'posts.create', { title: 'Marathon training club', scheduledAt: zonedWallTimeToUtc(inTwoMonths, '10:00', ZONE).instant });
+    const next = page.getByRole('button', { name: 'Next month' }).or(page.locator('.fc-next-button')).first();
+    await next.click();
+    await next.click();
     await page.getByLabel('Search').fill('marathon');
     // wait until the slow answer has come and gone
     await page.waitForTimeout(2500);
@@ -41,6 +50,15 @@ describe('stale answers are dropped', () => {
     expect(titles.length).toBeGreaterThan(0);
     // only posts that match the search are on screen, not the month's
     expect(titles.filter((title) => !matching.includes(title))).toEqual([]);
+
+    // ...and the new month's layers still came: its days count their own open slots
+    const cells = page.locator('td.fc-daygrid-day');
+    const [first, last] = [await cells.first().getAttribute('data-date'), await cells.last().getAttribute('data-date')];
+    const overlay = await callApi(served, 'calendar.overlay', { from: first!, to: last! });
+    const openDates = [...new Set(overlay.openSlots.map((slot) => slot.date))].sort();
+    expect(openDates.length).toBeGreaterThan(0);
+    const shownOpen = await page.locator('td.fc-daygrid-day:has(.sb-open-count)').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-date')));
+    expect(shownOpen).toEqual(openDates);
     await page.unroute('**/api/posts.list');
   });
 });

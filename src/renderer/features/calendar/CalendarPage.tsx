@@ -3,7 +3,7 @@ import type { DateClickArg, DropArg } from '@fullcalendar/interaction';
 import type FullCalendar from '@fullcalendar/react';
 import { Badge, Center, Group, Loader, Paper, Stack, Tabs } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostFilter } from '../../../shared/api/contract';
 import type { Post, PostStatus } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime } from '../../../shared/time';
@@ -108,12 +108,16 @@ export function CalendarPage() {
     // FullCalendar's dates are wall-clock dates of the workspace zone (see postEvents.ts).
     const date = (d: Date) => calendarWallClock(d).date;
     const shown = visibleRange(arg.view.type, date(arg.start), date(arg.end), date(arg.view.currentStart), date(arg.view.currentEnd), zone);
-    setTitle(arg.view.title);
     setPreview(null);
-    setRange((old) => (old.from === shown.from && old.to === shown.to && old.view === shown.view && old.mixFrom === shown.mixFrom ? old : shown));
-    // the address follows the calendar: a first visit replaces, a move adds a step for Back
-    const changes = { view: viewName(shown.view), date: shown.mixFrom };
-    if (changes.view !== params.view || changes.date !== params.date) setParams(changes, params.view ? 'push' : 'replace');
+    // FullCalendar has drawn the new dates by now: the page around it (the mix, the address)
+    // follows as a transition, so the browser paints the calendar before React renders the rest
+    startTransition(() => {
+      setTitle(arg.view.title);
+      setRange((old) => (old.from === shown.from && old.to === shown.to && old.view === shown.view && old.mixFrom === shown.mixFrom ? old : shown));
+      // the address follows the calendar: a first visit replaces, a move adds a step for Back
+      const changes = { view: viewName(shown.view), date: shown.mixFrom };
+      if (changes.view !== params.view || changes.date !== params.date) setParams(changes, params.view ? 'push' : 'replace');
+    });
   };
   // ...and the calendar follows the address (Back, Forward, a link)
   useEffect(() => {

@@ -140,21 +140,24 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
       show(ready, range);
       setLoaded(true);
     }
-    try {
-      const [list, surroundings] = await Promise.all([
-        latestPosts(() => call('posts.list', filter)),
-        latestSurroundings(() => requestSurroundings(range, mixChannel)),
-      ]);
-      const fresh = { posts: list, surroundings };
+    const [list, surroundings] = await Promise.allSettled([
+      latestPosts(() => call('posts.list', filter)),
+      latestSurroundings(() => requestSurroundings(range, mixChannel)),
+    ]);
+    if (list.status === 'fulfilled' && surroundings.status === 'fulfilled') {
+      const fresh = { posts: list.value, surroundings: surroundings.value };
       remember(key, fresh);
       if (!ready || !sameSnapshot(ready, fresh)) show(fresh, range);
       setLoaded(true);
       prefetchBeside(range, filter);
-    } catch (error) {
-      if (isSuperseded(error)) return;
-      showError(error, 'Could not load the calendar');
-      setLoaded(true);
+      return;
     }
+    // A search typed meanwhile has its own, newer posts answer: the layers and the mix of this
+    // range still show (they are not the search's to load).
+    if (surroundings.status === 'fulfilled') showSurroundings(surroundings.value);
+    const failed = [list, surroundings].find((answer) => answer.status === 'rejected' && !isSuperseded(answer.reason));
+    if (failed?.status === 'rejected') showError(failed.reason, 'Could not load the calendar');
+    if (failed || surroundings.status === 'fulfilled') setLoaded(true);
   };
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -180,7 +183,13 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
       void loadRef.current(true);
       return;
     }
-    latestPosts(() => call('posts.list', filter)).then(setPosts, (error) => isSuperseded(error) || showError(error, 'Could not load posts'));
+    latestPosts(() => call('posts.list', filter)).then(
+      (list) => {
+        setShownRange(range);
+        setPosts(list);
+      },
+      (error) => isSuperseded(error) || showError(error, 'Could not load posts'),
+    );
   }, [filter, range, mixChannel, latestPosts]);
 
   // teammates' changes (a post approved on the manager's machine) show without a click
