@@ -112,6 +112,8 @@ export function useCalendarEvents(calendarRef: RefObject<FullCalendar | null>, r
     waiting.current = { from, to, success };
   });
 
+  // After every render (cheap: eventsOf and layersOf are memoized), FullCalendar is brought up to
+  // what the page shows: a view it waits for, new events (a move, a search) or new day labels.
   useEffect(() => {
     // the React wrapper types its calendar as the plain API; it is the Calendar, which can batch
     const api = calendarRef.current?.getApi() as Calendar | undefined;
