@@ -2,6 +2,7 @@
 // editor, the services and the CLI. It reads one channel's text at a time, because a disclosure
 // must be in the text that goes to that channel.
 import type { Network } from '../domain/schemas';
+import { spokenList } from '../words';
 import type { ComplianceFinding, ComplianceRule, InstitutionType } from './schemas';
 
 export interface ComplianceInput {
@@ -170,9 +171,6 @@ function countedHits(compiled: CompiledRule, checked: CheckedText): Hit[] {
   return hits;
 }
 
-const listWords = (labels: string[]): string =>
-  labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-
 /** Every finding for one channel's text, in text order (blocking first at the same place). */
 export function checkCompliance(input: ComplianceInput, rules: readonly ComplianceRule[]): ComplianceFinding[] {
   const text = input.text;
@@ -203,7 +201,7 @@ export function checkCompliance(input: ComplianceInput, rules: readonly Complian
       labelledLink ??= DISCLOSURE_LABEL.test(text) && (URL_IN_TEXT.test(text) || Boolean(input.link));
       if (labelledLink) continue;
     }
-    findings.push(finding(hits[0], `${rule.message} Missing: ${listWords(missing)}.`));
+    findings.push(finding(hits[0], `${rule.message} Missing: ${spokenList(missing)}.`));
   }
   return findings.sort((a, b) => a.span.start - b.span.start || (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1));
 }

@@ -3,6 +3,7 @@
 import type { DayCellContentArg, DayHeaderContentArg } from '@fullcalendar/core';
 import type { CalendarOverlay } from '../../../shared/api/contract';
 import { addDaysLocal } from '../../../shared/time';
+import { element } from './domNodes';
 import { calendarWallClock } from './postEvents';
 
 type LabelKind = 'closure' | 'blackout' | 'observance';
@@ -40,24 +41,15 @@ type DayLabel = DayLabelMap extends Map<string, infer V> ? V : never;
 // cells would be a portal FullCalendar re-renders with the whole view.
 function labelNodes(labels: DayLabel): HTMLElement[] {
   return labels.map((l) => {
-    const node = document.createElement('span');
-    node.className = `sb-day-label sb-day-${l.kind}`;
+    const node = element('span', `sb-day-label sb-day-${l.kind}`, l.text);
     node.title = l.text;
-    node.textContent = l.text;
     return node;
   });
 }
 
-function span(className: string, text?: string): HTMLElement {
-  const node = document.createElement('span');
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 export function dayHeaderNodes(arg: DayHeaderContentArg, labels: DayLabelMap | null): { domNodes: Node[] } {
-  const root = span('sb-day-header');
-  root.append(span('', arg.text), ...labelNodes(labels?.get(calendarWallClock(arg.date).date) ?? []));
+  const root = element('span', 'sb-day-header');
+  root.append(element('span', '', arg.text), ...labelNodes(labels?.get(calendarWallClock(arg.date).date) ?? []));
   return { domNodes: [root] };
 }
 
@@ -66,12 +58,12 @@ export function dayCellNodes(arg: DayCellContentArg, labels: DayLabelMap | null,
   const nodes: Node[] = [];
   const dayLabels = labels?.get(date) ?? [];
   if (dayLabels.length) {
-    const wrap = span('sb-day-labels');
+    const wrap = element('span', 'sb-day-labels');
     wrap.append(...labelNodes(dayLabels));
     nodes.push(wrap);
   }
   const open = openSlots?.get(date) ?? 0;
-  if (open > 0) nodes.push(span('sb-open-count', `${open} open`));
-  nodes.push(span('', arg.dayNumberText));
+  if (open > 0) nodes.push(element('span', 'sb-open-count', `${open} open`));
+  nodes.push(element('span', '', arg.dayNumberText));
   return { domNodes: nodes };
 }

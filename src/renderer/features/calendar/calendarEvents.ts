@@ -55,6 +55,9 @@ interface Drawn {
 
 type Success = (events: EventInput[]) => void;
 
+/** Cells before any layers have loaded: no labels, no open slots. */
+const NO_LAYERS = cellLayers(null, false);
+
 interface Waiting {
   from: string;
   to: string;
@@ -84,7 +87,7 @@ export function useCalendarEvents(calendarRef: RefObject<FullCalendar | null>, r
   };
   const layered = useRef(new WeakMap<CalendarOverlay, { showObservances: boolean; layers: CellLayers }>());
   const layersOf = (layers: CalendarOverlay | null): CellLayers => {
-    if (!layers) return cellLayers(null, options.showObservances);
+    if (!layers) return NO_LAYERS;
     const hit = layered.current.get(layers);
     if (hit && hit.showObservances === options.showObservances) return hit.layers;
     const computed = cellLayers(layers, options.showObservances);
@@ -92,7 +95,7 @@ export function useCalendarEvents(calendarRef: RefObject<FullCalendar | null>, r
     return computed;
   };
 
-  const drawn = useRef<Drawn>({ events: null, layers: cellLayers(null, false) });
+  const drawn = useRef<Drawn>({ events: null, layers: NO_LAYERS });
   const waiting = useRef<Waiting | null>(null);
   const give = (events: EventInput[], layers: CellLayers, success: Success) => {
     drawn.current = { events, layers };

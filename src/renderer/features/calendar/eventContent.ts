@@ -8,18 +8,13 @@ import { utcToZonedWallTime } from '../../../shared/time';
 import { formatTime } from '../../app/format';
 import { networkIconNode } from '../../components/networkIcons';
 import { VIEWS } from './CalendarView';
+import { element } from './domNodes';
 
 export type Density = 'comfortable' | 'compact';
 /** Posts a month cell shows before "+N more". */
 /** Posts a month cell shows before "+N more": two-line cards take more room than one-line ones. */
 export const MONTH_EVENTS_PER_DAY: Record<Density, number> = { comfortable: 2, compact: 4 };
 
-const element = (tag: string, className: string, text?: string): HTMLElement => {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
 
 /** Keeps the first `limit` events of each day (by start) and adds a "+N more" event for the rest. */
 export function limitPerDay(events: EventInput[], limit: number): EventInput[] {

@@ -119,9 +119,12 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
     showSurroundings(snapshot.surroundings);
   };
 
-  const prefetchBeside = (visible: VisibleRange, shownFilter: PostFilter) => {
-    for (const beside of besideRanges(visible, zone)) {
-      const besideFilter = { ...shownFilter, from: beside.from, to: beside.to };
+  // The same filter over other dates: a view fetched ahead, and the dates FullCalendar asks for.
+  const filterFor = (from: string, to: string): PostFilter => ({ ...filter, from, to });
+
+  const prefetchBeside = () => {
+    for (const beside of besideRanges(range, zone)) {
+      const besideFilter = filterFor(beside.from, beside.to);
       const key = snapshotKey(besideFilter, beside.view, mixChannel);
       if (snapshots.current.has(key)) continue;
       const fetchedIn = generation.current;
@@ -149,7 +152,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
       remember(key, fresh);
       if (!ready || !sameSnapshot(ready, fresh)) show(fresh, range);
       setLoaded(true);
-      prefetchBeside(range, filter);
+      prefetchBeside();
       return;
     }
     // A search typed meanwhile has its own, newer posts answer: the layers and the mix of this
@@ -197,8 +200,7 @@ export function useCalendarData(range: VisibleRange, filter: PostFilter, mixChan
 
   const readySnapshot = (start: string, end: string): Snapshot | undefined => {
     if (daysBetween(start, end) !== daysBetween(range.firstDate, range.lastDate) + 1) return undefined;
-    const beside = { ...filter, from: zonedDayStartUtc(start, zone), to: zonedDayStartUtc(end, zone) };
-    return snapshots.current.get(snapshotKey(beside, range.view, mixChannel));
+    return snapshots.current.get(snapshotKey(filterFor(zonedDayStartUtc(start, zone), zonedDayStartUtc(end, zone)), range.view, mixChannel));
   };
 
   return { loaded, posts, shownRange, setPosts, overlay, mix, backlog, reload, loadSurroundings, readySnapshot };
