@@ -178,6 +178,25 @@ async function writeAsBranch(replica: PouchDB.Database, item: Outgoing): Promise
   return rev;
 }
 
+/**
+ * The revision of a 409 that is this very write: the replica has a leaf with this content on top
+ * of the revision SQLite knows. That happens when the last run was stopped (a crash, a kill)
+ * after the replica took the write and before SQLite recorded it. Adopting it, rather than
+ * writing a sibling, keeps the machine from conflicting with itself.
+ */
+async function ownUnrecordedWrite(replica: PouchDB.Database, item: Outgoing): Promise<string | null> {
+  const leaves = await replica.get<Array<{ ok?: PouchDB.Doc }>>(item.doc._id, { open_revs: 'all', revs: true }).catch(() => []);
+  const parent = item.known?.rev;
+  for (const leaf of leaves as Array<{ ok?: PouchDB.Doc }>) {
+    const doc = leaf.ok;
+    if (!doc?._rev || !doc._revisions || bodyHash(doc as TeamDoc) !== item.hash) continue;
+    const { start, ids } = doc._revisions;
+    const onTopOfKnown = parent ? start === revGeneration(parent) + 1 && ids[1] === parent.split('-')[1] : start === 1;
+    if (onTopOfKnown) return doc._rev;
+  }
+  return null;
+}
+
 /** Sends the outbox to the replica; returns how many documents were written. */
 export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; branched: number }> {
   const { repos, replica } = deps;
@@ -199,8 +218,9 @@ export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; 
       const item = outgoing[index]!;
       if (result.ok || (!result.error && result.rev)) revs.set(item.row.docId, result.rev);
       else if (result.status === 409 || result.name === 'conflict') {
-        revs.set(item.row.docId, await writeAsBranch(replica, item));
-        branched++;
+        const own = await ownUnrecordedWrite(replica, item);
+        revs.set(item.row.docId, own ?? (await writeAsBranch(replica, item)));
+        if (!own) branched++;
       } else throw new ServiceError('storage', `Could not write ${item.row.docId} to the team replica: ${result.message ?? result.error}`);
     }
     const at = nowIso();
