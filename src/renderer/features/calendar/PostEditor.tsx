@@ -1,41 +1,26 @@
-import {
-  Alert,
-  Button,
-  Chip,
-  Collapse,
-  Group,
-  List,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+// The post editor: one post's fields, its review and discussion, and its saves (each with Undo).
+// The field groups are in EditorFields, the form state in editorDraft, the saves in editorSave.
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { closuresOnDate, federalReserveHolidays } from '../../../shared/calendar-rules';
-import { channelTime, trackedUrl } from '../../../shared/posts';
-import { zoneShortName } from '../settings/timeZones';
-import { ChannelTexts } from './ChannelTexts';
+import { channelTime } from '../../../shared/posts';
 import type { PostInput } from '../../../shared/api/contract';
 import type { BlackoutPeriod, Post } from '../../../shared/domain/schemas';
 import { zonedWallTimeToUtc } from '../../../shared/time';
-import { call } from '../../api/client';
+import { ApiFailure, call } from '../../api/client';
 import { fieldErrorsOf, isConflict, showError } from '../../app/errors';
-import { ConflictDialog } from './ConflictDialog';
 import { formatInstant } from '../../app/format';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { useSession } from '../../app/session';
-import { ApiFailure } from '../../api/client';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ComplianceFindings } from '../review/ComplianceFindings';
 import { ReviewDiscussion, ReviewPanel, usePostReview } from '../review/ReviewPanel';
-import { draftFrom, draftToInput, EDITOR_FIELDS, hasUtmOf, useDraft, type EditorTarget, type Repeat } from './editorDraft';
-import { createSeriesUndoably, createUndoably, updateUndoably } from './editorSave';
+import { ChannelTexts } from './ChannelTexts';
+import { ConflictDialog } from './ConflictDialog';
+import { ChannelPicker, DiscardChangesDialog, LinkField, RepeatFields, SavedChecks, ScheduleFields } from './EditorFields';
+import { draftFrom, draftToInput, EDITOR_FIELDS, trackedLinkOf, useDraft, type EditorTarget } from './editorDraft';
+import { createSeriesUndoably, createUndoably, deleteUndoably, duplicateUndoably, updateUndoably } from './editorSave';
 import { ImagesField } from './ImagesField';
 
 
@@ -76,15 +61,6 @@ export function PostEditor({
     [draft.date, blackouts],
   );
   const selectedChannels = channels.filter((c) => draft.channelIds.includes(c.id));
-  const hasUtm = hasUtmOf(draft);
-  const linkPreview = useMemo(() => {
-    try {
-      return draft.link.trim() && hasUtm ? trackedUrl({ url: draft.link.trim(), utm: draft.utm }) : null;
-    } catch {
-      return null;
-    }
-  }, [draft.link, draft.utm, hasUtm]);
-
   const when = useMemo(
     () => (draft.date ? zonedWallTimeToUtc(draft.date, draft.time || '09:00', zone) : null),
     [draft.date, draft.time, zone],
@@ -92,7 +68,7 @@ export function PostEditor({
   // a planned post may go out on each channel at that channel's own slot time (channelOffsets)
   const offsets = existing?.channelOffsets ?? {};
   const channelTimes = selectedChannels
-    .filter((c) => offsets[c.id])
+    .filter((c) => when?.instant && offsets[c.id])
     .map((c) => `${c.name} at ${formatInstant(channelTime({ scheduledAt: when?.instant ?? null, channelOffsets: offsets }, c.id), zone)}`);
 
   // what each channel gets, for the live compliance check
@@ -135,44 +111,19 @@ export function PostEditor({
     }
   };
 
-  const remove = async () => {
+  // delete and duplicate close the editor: the calendar shows the result, with Undo
+  const act = (step: typeof deleteUndoably, failure: string) => async () => {
     if (!existing) return;
     try {
-      const { deleted } = await call('posts.delete', { id: existing.id });
-      const restore = async () => void (await call('posts.restore', { post: deleted }), onChanged());
-      undo.announce(
-        {
-          label: `delete of “${deleted.title}”`,
-          undo: restore,
-          redo: async () => void (await call('posts.delete', { id: deleted.id }), onChanged()),
-        },
-        { title: 'Post deleted', message: `“${deleted.title}” was deleted.` },
-      );
+      await step({ undo, onChanged }, existing);
       onChanged();
       onClose();
     } catch (error) {
-      showError(error, 'Could not delete the post');
+      showError(error, failure);
     }
   };
-
-  const duplicate = async () => {
-    if (!existing) return;
-    try {
-      const copy = await call('posts.duplicate', { id: existing.id });
-      undo.announce(
-        {
-          label: `duplicate of “${existing.title}”`,
-          undo: async () => void (await call('posts.delete', { id: copy.id }), onChanged()),
-          redo: async () => void (await call('posts.restore', { post: copy }), onChanged()),
-        },
-        { title: 'Post duplicated', message: `“${copy.title}” was added.` },
-      );
-      onChanged();
-      onClose();
-    } catch (error) {
-      showError(error, 'Could not duplicate the post');
-    }
-  };
+  const remove = act(deleteUndoably, 'Could not delete the post');
+  const duplicate = act(duplicateUndoably, 'Could not duplicate the post');
 
   return (
     <>
@@ -212,20 +163,7 @@ export function PostEditor({
               You can review and comment on this post; only planners edit it.
             </Text>
           )}
-          <SimpleGrid cols={2}>
-            <TextInput label="Date" type="date" error={fieldErrors.scheduledAt} value={draft.date} onChange={(e) => set('date', e.currentTarget.value)} />
-            <TextInput label={`Time, ${zoneShortName(zone)}`} type="time" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} />
-          </SimpleGrid>
-          {when?.instant && Date.parse(when.instant) < Date.now() && (
-            <Alert color="yellow" icon={<IconAlertTriangle size={16} />} role="status" p="xs">
-              {formatInstant(when.instant, zone)} has already passed: a scheduler will refuse a post in the past.
-            </Alert>
-          )}
-          {when && when.status !== 'ok' && (
-            <Alert color={when.status === 'gap' ? 'red' : 'yellow'} icon={<IconAlertTriangle size={16} />} role="alert">
-              {when.message}
-            </Alert>
-          )}
+          <ScheduleFields draft={draft} set={set} fieldErrors={fieldErrors} when={when} zone={zone} closures={closures} />
           <Select
             label="Category"
             placeholder="Choose a content pillar"
@@ -235,41 +173,13 @@ export function PostEditor({
             error={fieldErrors.categoryId}
             clearable
           />
-          <div>
-            <Text size="sm" fw={500} mb={4} id="channels-label">
-              Channels
-            </Text>
-            <Chip.Group multiple value={draft.channelIds} onChange={(v) => set('channelIds', v)}>
-              <Group gap={6} role="group" aria-labelledby="channels-label" aria-describedby={fieldErrors.channelIds ? 'channels-error' : undefined}>
-                {channels.map((c) => (
-                  <Chip key={c.id} value={c.id} size="sm" color={c.color}>
-                    {c.name}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-            {fieldErrors.channelIds && (
-              <Text size="xs" c="red.8" mt={4} id="channels-error" role="alert">
-                {fieldErrors.channelIds}
-              </Text>
-            )}
-            {when?.instant && channelTimes.length > 0 && (
-              <Text size="xs" c="dimmed" mt={4}>
-                Each at its own slot time: {channelTimes.join('; ')}.
-              </Text>
-            )}
-          </div>
-          {closures.map((c) => (
-            <Alert key={c.message} color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
-              {c.message}
-            </Alert>
-          ))}
+          <ChannelPicker draft={draft} set={set} fieldErrors={fieldErrors} channels={channels} channelTimes={channelTimes} />
           <ChannelTexts
             channels={selectedChannels}
             baseText={draft.baseText}
             channelTexts={draft.channelTexts}
             images={draft.images}
-            link={draft.link.trim() ? trackedUrl({ url: draft.link.trim(), utm: hasUtm ? draft.utm : null }) : null}
+            link={trackedLinkOf(draft)}
             textError={fieldErrors.baseText}
             channelTextsError={fieldErrors.channelTexts}
             onBaseText={(text) => set('baseText', text)}
@@ -292,71 +202,14 @@ export function PostEditor({
             }}
           />
           <ImagesField images={draft.images} zone={zone} networks={selectedChannels.map((c) => c.network)} onChange={(images) => set('images', images)} />
-          <Group align="flex-end" gap="xs">
-            <TextInput style={{ flex: 1 }} label="Link" placeholder="https://" error={fieldErrors.link} value={draft.link} onChange={(e) => set('link', e.currentTarget.value)} />
-            <Button variant="subtle" size="sm" onClick={() => setShowUtm((v) => !v)} aria-expanded={showUtm}>
-              {showUtm ? 'Hide tracking' : 'Add tracking (UTM)'}
-            </Button>
-          </Group>
-          <Collapse expanded={showUtm}>
-            <SimpleGrid cols={3} spacing="xs">
-              {(['source', 'medium', 'campaign', 'term', 'content'] as const).map((key) => (
-                <TextInput
-                  key={key}
-                  size="xs"
-                  label={`utm_${key}`}
-                  value={draft.utm[key]}
-                  onChange={(e) => set('utm', { ...draft.utm, [key]: e.currentTarget.value })}
-                />
-              ))}
-            </SimpleGrid>
-            {linkPreview && (
-              <Text size="xs" c="dimmed" mt={4} style={{ wordBreak: 'break-all' }}>
-                {linkPreview}
-              </Text>
-            )}
-          </Collapse>
-          {!existing && (
-            <Group gap="xs" align="flex-end">
-              <Select
-                label="Repeat"
-                w={180}
-                data={[
-                  { value: 'none', label: 'Does not repeat' },
-                  { value: 'daily', label: 'Every day' },
-                  { value: 'weekly', label: 'Every week' },
-                  { value: 'monthly', label: 'Every month' },
-                ]}
-                value={draft.repeat}
-                onChange={(v) => v && set('repeat', v as Repeat)}
-                allowDeselect={false}
-              />
-              {draft.repeat !== 'none' && (
-                <NumberInput label="Occurrences" w={140} min={2} max={500} value={draft.repeatCount} onChange={(v) => set('repeatCount', Number(v) || 2)} />
-              )}
-              {draft.repeat === 'monthly' && Number(draft.date.slice(8, 10)) > 28 && (
-                <Text size="xs" c="dimmed" maw={260}>
-                  Months without a day {Number(draft.date.slice(8, 10))} are skipped (as calendar apps do).
-                </Text>
-              )}
-            </Group>
-          )}
+          <LinkField draft={draft} set={set} fieldErrors={fieldErrors} showUtm={showUtm} onShowUtm={setShowUtm} />
+          {!existing && <RepeatFields draft={draft} set={set} />}
           {existing?.seriesId && (
             <Text size="xs" c="dimmed">
               Part of a recurring series: changes here apply to this occurrence only.
             </Text>
           )}
-          {existing && existing.issues.length > 0 && (
-            <Alert color="yellow" variant="light" title="Checks on the saved version" p="xs">
-              <List size="xs">
-                {existing.issues.map((issue, i) => (
-                  <List.Item key={i} c={issue.severity === 'error' ? 'red.7' : undefined}>
-                    {issue.message}
-                  </List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
+          {existing && <SavedChecks post={existing} />}
           <Textarea label="Internal notes" autosize minRows={2} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
           </Stack>
           </fieldset>
@@ -389,17 +242,7 @@ export function PostEditor({
         </Stack>
       </form>
     </Modal>
-    <Modal opened={confirmingClose} onClose={() => setConfirmingClose(false)} title="Discard your changes?" size="sm" zIndex={400}>
-      <Text size="sm">This post has edits that are not saved yet.</Text>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={() => setConfirmingClose(false)} data-autofocus>
-          Keep editing
-        </Button>
-        <Button color="red.9" onClick={onClose}>
-          Discard changes
-        </Button>
-      </Group>
-    </Modal>
+    <DiscardChangesDialog opened={confirmingClose} onKeepEditing={() => setConfirmingClose(false)} onDiscard={onClose} />
     {confirmDialog}
     {conflict && (
       <ConflictDialog

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PostInput } from '../../../shared/api/contract';
 import type { SeriesFrequency } from '../../../shared/calendar-rules';
 import type { Post, PostImage, PostStatus, Utm } from '../../../shared/domain/schemas';
+import { trackedUrl } from '../../../shared/posts';
 import { utcToZonedWallTime } from '../../../shared/time';
 
 /** Open the editor on an existing post, or on a new one (optionally at a date and time). */
@@ -54,6 +55,19 @@ export const draftFrom = (target: EditorTarget, zone: string): Draft => {
 
 export const hasUtmOf = (draft: Draft): boolean => Object.values(draft.utm).some((v) => v.trim());
 
+/** The link as it goes out (tracking parameters added), or null with no link or one not yet a valid URL. */
+export function trackedLinkOf(draft: Draft): string | null {
+  const url = draft.link.trim();
+  if (!url) return null;
+  try {
+    return trackedUrl({ url, utm: hasUtmOf(draft) ? draft.utm : null });
+  } catch {
+    return null; // still being typed: the save names what is wrong with it
+  }
+}
+
+export type SetField = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
+
 /** What a save sends: overrides only for channels still selected, images with a source. */
 export function draftToInput(draft: Draft, scheduledAt: string | null, timezone: string): PostInput {
   return {
@@ -76,7 +90,7 @@ export function useDraft(target: EditorTarget, zone: string) {
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   // a save's refusals, shown next to their fields (the API's field names), cleared as the field changes
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+  const set: SetField = (key, value) => {
     setDraft((d) => ({ ...d, [key]: value }));
     const field = key === 'date' || key === 'time' ? 'scheduledAt' : key;
     setFieldErrors((errors) => {

@@ -1,4 +1,5 @@
-// The editor's three ways to save (an edit, a new post, a new series), each announced with Undo.
+// The editor's three ways to save (an edit, a new post, a new series), and its delete and
+// duplicate, each announced with Undo.
 // Undo and redo each send the revision the step before left, so they never overwrite someone
 // else's edit; undoing an edit gives back the content, never a review status.
 import type { OperationInput, PostInput } from '../../../shared/api/contract';
@@ -62,5 +63,34 @@ export async function createUndoably({ input, undo, onChanged, zone }: Saving): 
       redo: async () => void (await call('posts.restore', { post: created }), onChanged()),
     },
     { title: 'Post created', message: `“${created.title}”${created.scheduledAt ? ` on ${formatInstant(created.scheduledAt, zone)}` : ', with no date yet'}.` },
+  );
+}
+
+interface Step {
+  undo: ReturnType<typeof useUndo>;
+  onChanged(): void;
+}
+
+export async function deleteUndoably({ undo, onChanged }: Step, post: Post): Promise<void> {
+  const { deleted } = await call('posts.delete', { id: post.id });
+  undo.announce(
+    {
+      label: `delete of “${deleted.title}”`,
+      undo: async () => void (await call('posts.restore', { post: deleted }), onChanged()),
+      redo: async () => void (await call('posts.delete', { id: deleted.id }), onChanged()),
+    },
+    { title: 'Post deleted', message: `“${deleted.title}” was deleted.` },
+  );
+}
+
+export async function duplicateUndoably({ undo, onChanged }: Step, post: Post): Promise<void> {
+  const copy = await call('posts.duplicate', { id: post.id });
+  undo.announce(
+    {
+      label: `duplicate of “${post.title}”`,
+      undo: async () => void (await call('posts.delete', { id: copy.id }), onChanged()),
+      redo: async () => void (await call('posts.restore', { post: copy }), onChanged()),
+    },
+    { title: 'Post duplicated', message: `“${copy.title}” was added.` },
   );
 }
