@@ -156,6 +156,32 @@ describe('the editor previews the post on each network', () => {
   });
 });
 
+describe('a link typed with tracking on', () => {
+  it('a link still without its https:// keeps the editor open and the previews drawn, and the save names the link', async () => {
+    await page.goto(`${session.served.url.split('?')[0]}#/calendar`);
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
+    const editor = page.getByRole('dialog', { name: 'New post' });
+    await editor.getByLabel('Title').fill('Tracked link half typed');
+    await editor.getByRole('button', { name: 'Add tracking (UTM)' }).click();
+    await editor.getByLabel('utm_source').fill('facebook');
+    await editor.getByRole('textbox', { name: 'Link' }).fill('riversidebank.example/stories');
+    // the editor is still there, with its previews, while the link is not yet a URL
+    await editor.getByRole('tab', { name: 'Preview' }).click();
+    expect(await editor.getByRole('tab', { name: 'Preview' }).getAttribute('aria-selected')).toBe('true');
+    await editor.getByRole('textbox', { name: 'Link' }).fill('https://riversidebank.example/stories');
+    await expect.poll(() => editor.getByText('https://riversidebank.example/stories?utm_source=facebook').count()).toBe(1);
+    await editor.getByRole('textbox', { name: 'Link' }).fill('riversidebank.example/stories');
+    await editor.getByRole('button', { name: 'Create post' }).click();
+    const link = editor.getByRole('textbox', { name: 'Link' });
+    await expect.poll(async () => (await link.getAttribute('aria-invalid')) === 'true').toBe(true);
+    const describedBy = (await link.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('error'))}"]`).textContent()).toMatch(/URL|link/i);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+});
+
 describe('a refused channel is shown under the channels', () => {
   it('a channel removed while the post was being written: the message sits under Channels, not in a notification', async () => {
     const channel = await api('channels.create', { network: 'threads', name: 'Short-lived Threads' });
