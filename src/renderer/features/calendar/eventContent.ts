@@ -11,7 +11,6 @@ import { VIEWS } from './CalendarView';
 import { element } from './domNodes';
 
 export type Density = 'comfortable' | 'compact';
-/** Posts a month cell shows before "+N more". */
 /** Posts a month cell shows before "+N more": two-line cards take more room than one-line ones. */
 export const MONTH_EVENTS_PER_DAY: Record<Density, number> = { comfortable: 2, compact: 4 };
 
