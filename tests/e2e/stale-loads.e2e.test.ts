@@ -62,3 +62,25 @@ describe('stale answers are dropped', () => {
     await page.unroute('**/api/posts.list');
   });
 });
+
+describe('the first loads', () => {
+  it('what every screen needs is asked for at once on start, not one answer after another', async () => {
+    // the workspace answers slowly: who is using the app must already be asked meanwhile
+    const asked: string[] = [];
+    let workspaceAnswered = false;
+    await page.route('**/api/workspace.get', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+      workspaceAnswered = true;
+    });
+    await page.route('**/api/people.session', async (route) => {
+      asked.push(workspaceAnswered ? 'session after the workspace answered' : 'session while the workspace was loading');
+      await route.continue();
+    });
+    await page.reload();
+    await page.locator('.fc-daygrid-day').first().waitFor({ timeout: 20_000 });
+    expect(asked[0]).toBe('session while the workspace was loading');
+    await page.unroute('**/api/workspace.get');
+    await page.unroute('**/api/people.session');
+  });
+});

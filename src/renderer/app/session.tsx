@@ -9,6 +9,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Profile, type Role } from '../../s
 import { call } from '../api/client';
 import { showError } from './errors';
 import { isSuperseded, useLatest } from './latest';
+import { loadSession, takeBootLoad } from './boot';
 import { navigate } from './route';
 
 interface SessionState extends SessionInfo {
@@ -36,7 +37,7 @@ export function SessionProvider({ children, onSwitched }: { children: ReactNode;
   const latest = useLatest();
   const reload = useCallback(async () => {
     try {
-      setSession(await latest(() => call('people.session', {})));
+      setSession(await latest(() => takeBootLoad('session') ?? loadSession()));
     } catch (error) {
       if (!isSuperseded(error)) showError(error, 'Could not load who is using Storybank');
     }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/api/contract';
 import type { Category, Channel } from '../../shared/domain/schemas';
-import { call } from '../api/client';
+import { loadEssentials, takeBootLoad } from './boot';
 import { isSuperseded, useLatest } from './latest';
 
 interface WorkspaceState {
@@ -20,9 +20,7 @@ export function WorkspaceProvider({ children, fallback }: { children: ReactNode;
   const latest = useLatest();
   const reload = useCallback(async () => {
     try {
-      const [info, channels, categories] = await latest(() =>
-        Promise.all([call('workspace.get', {}), call('channels.list', {}), call('categories.list', {})]),
-      );
+      const [info, channels, categories] = await latest(() => takeBootLoad('essentials') ?? loadEssentials());
       setState({ info, channels, categories });
       setError(null);
     } catch (e) {
