@@ -20,7 +20,8 @@ import {
 import { Notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconBulb,
   IconPhoto, IconCalendarMonth, IconChartBar, IconChecklist, IconFileExport, IconHistory, IconSettings } from '@tabler/icons-react';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { lazyNamed } from './lazyNamed';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { showError } from './errors';
 import { navigate, useRoute, type PageId } from './route';
@@ -57,14 +58,13 @@ const theme = createTheme({
  * The calendar opens first, so it comes with the app's own code (no second round trip before the
  * first paint); every other page is a chunk of its own, loaded when it is opened.
  */
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
-const IdeasPage = page(() => import('../features/ideas/IdeasPage'), 'IdeasPage');
-const MediaLibraryPage = page(() => import('../features/media/MediaLibrary'), 'MediaLibraryPage');
-const MixPage = page(() => import('../features/mix/MixPage'), 'MixPage');
-const ExportPage = page(() => import('../features/export/ExportPage'), 'ExportPage');
-const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
-const ReviewPage = page(() => import('../features/review/ReviewPage'), 'ReviewPage');
-const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const IdeasPage = lazyNamed(() => import('../features/ideas/IdeasPage'), 'IdeasPage');
+const MediaLibraryPage = lazyNamed(() => import('../features/media/MediaLibrary'), 'MediaLibraryPage');
+const MixPage = lazyNamed(() => import('../features/mix/MixPage'), 'MixPage');
+const ExportPage = lazyNamed(() => import('../features/export/ExportPage'), 'ExportPage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const ReviewPage = lazyNamed(() => import('../features/review/ReviewPage'), 'ReviewPage');
+const AuditPage = lazyNamed(() => import('../features/audit/AuditPage'), 'AuditPage');
 
 const PAGES: Array<{ id: PageId; label: string; icon: ReactNode; render: () => ReactNode }> = [
   { id: 'calendar', label: 'Calendar', icon: <IconCalendarMonth size={18} />, render: () => <CalendarPage /> },

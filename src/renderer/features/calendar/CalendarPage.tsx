@@ -3,7 +3,7 @@ import type { DateClickArg, DropArg } from '@fullcalendar/interaction';
 import type FullCalendar from '@fullcalendar/react';
 import { Badge, Center, Group, Loader, Paper, Stack, Tabs } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostFilter } from '../../../shared/api/contract';
 import type { Post, PostStatus } from '../../../shared/domain/schemas';
 import { utcToZonedWallTime } from '../../../shared/time';
@@ -14,9 +14,9 @@ import { useStableCallback } from '../../app/stable';
 import { useUndo } from '../../app/undo';
 import { useWorkspace } from '../../app/workspace';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { lazyNamed } from '../../app/lazyNamed';
 import { MixPanel } from '../mix/MixPanel';
 import { OnboardingChecklist } from '../onboarding/OnboardingChecklist';
-import { PlanDialog } from '../planning/PlanDialog';
 import { BacklogPanel } from './BacklogPanel';
 import { CalendarView, VIEWS, type ViewName } from './CalendarView';
 import { CalendarToolbar, type CalendarFilters } from './CalendarToolbar';
@@ -25,13 +25,17 @@ import { EventPreviewHost, setPreview } from './EventPreview';
 import { renderEventContent, type Density } from './eventContent';
 import { OpenSlotList } from './OpenSlotList';
 import type { EditorTarget } from './editorDraft';
-import { PostEditor } from './PostEditor';
 import { calendarWallClock, DEFAULT_POST_TIME } from './postEvents';
 import { StatusLegend } from './StatusLegend';
 import { useCalendarData, type VisibleRange } from './useCalendarData';
 import { calendarMoves } from './calendarMoves';
 import { useCalendarEvents, type EventOptions } from './calendarEvents';
 import { openingRange, visibleRange } from './visibleRange';
+
+// The editor and the plan dialog open on demand: chunks of their own, fetched once the calendar
+// has painted (so the first paint does not load, parse and run them, and opening does not wait).
+const PostEditor = lazyNamed(() => import('./PostEditor'), 'PostEditor');
+const PlanDialog = lazyNamed(() => import('../planning/PlanDialog'), 'PlanDialog');
 
 const viewName = (type: string): ViewName => (Object.entries(VIEWS).find(([, fc]) => fc === type)?.[0] as ViewName | undefined) ?? 'month';
 
@@ -95,6 +99,12 @@ export function CalendarPage() {
   const mixChannel = filters.channels.length === 1 ? filters.channels[0] : undefined;
   const calendarData = useCalendarData(range, filter, mixChannel, zone);
   const { loaded, posts, setPosts, overlay, mix, backlog, reload, loadSurroundings } = calendarData;
+  useEffect(() => {
+    if (!loaded) return;
+    const preload = () => (PostEditor.preload(), PlanDialog.preload());
+    const idle = window.requestIdleCallback?.(preload, { timeout: 2000 }) ?? window.setTimeout(preload, 500);
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(idle);
+  }, [loaded]);
 
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
   const channelById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
@@ -261,8 +271,10 @@ export function CalendarPage() {
       </Group>
       <EventPreviewHost zone={zone} channels={channelById} hidden={editor !== null} />
       {confirmDialog}
-      {planning && <PlanDialog initialFrom={range.mixFrom} initialTo={range.mixTo} onClose={() => setPlanning(false)} onApplied={() => void reload()} />}
-      {editor && <PostEditor target={editor} onClose={() => setEditor(null)} onChanged={() => void reload()} />}
+      <Suspense fallback={null}>
+        {planning && <PlanDialog initialFrom={range.mixFrom} initialTo={range.mixTo} onClose={() => setPlanning(false)} onApplied={() => void reload()} />}
+        {editor && <PostEditor target={editor} onClose={() => setEditor(null)} onChanged={() => void reload()} />}
+      </Suspense>
     </Stack>
   );
 }
