@@ -1,84 +1,32 @@
 // The Export page: pick a format, channels, a date range and where the files go; review the first
 // rows of each file and what is left out (and why); then write the files. Existing files with other
 // content are only replaced after a confirm step. Tabs show posts changed since export and history.
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Grid,
-  List,
-  Loader,
-  Modal,
-  MultiSelect,
-  Paper,
-  Radio,
-  SegmentedControl,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Code, Grid, Group, List, Loader, Modal, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarEvent, IconCircleCheck, IconFileExport, IconFolder, IconHistory, IconLink, IconPencil } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_EXPORT_FOLDER, type ExportBatchSummary, type ExportChange, type ExportPreview, type ExportResult, type ExportScope } from '../../../shared/api/contract';
-import { LocalDate } from '../../../shared/domain/schemas';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types';
-import { addDaysLocal, utcToZonedWallTime } from '../../../shared/time';
+import { IconCircleCheck, IconFileExport, IconHistory, IconPencil } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ExportBatchSummary, ExportChange, ExportPreview, ExportResult, ExportScope } from '../../../shared/api/contract';
+import { utcToZonedWallTime } from '../../../shared/time';
+import { plural } from '../../../shared/words';
 import { ApiFailure, call } from '../../api/client';
 import { showError } from '../../app/errors';
 import { useJob } from '../../app/jobs';
 import { isSuperseded, useLatest } from '../../app/latest';
 import { useWorkspace } from '../../app/workspace';
 import { ChangedSinceExport, ExportBatches } from './ExportHistory';
+import { ExportFormatPicker, ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreviewPanel } from './ExportPreviewPanel';
-import { FORMAT_INFO } from './labels';
-import { plural } from '../../../shared/words';
+import { fieldErrorsOf, useExportOptions } from './useExportOptions';
 import './export.css';
-
-type FieldErrors = Partial<Record<'from' | 'to' | 'mediaBaseUrl' | 'outputDir' | 'channelIds', string>>;
-
-function checkFields(from: string, to: string, mediaBaseUrl: string, outputDir: string): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!LocalDate.safeParse(from).success) errors.from = 'Choose the first day';
-  if (!LocalDate.safeParse(to).success) errors.to = 'Choose the last day';
-  else if (!errors.from && to < from) errors.to = 'Ends before it starts';
-  if (mediaBaseUrl.trim() && !/^https:\/\/[^\s/]+/.test(mediaBaseUrl.trim())) errors.mediaBaseUrl = 'Use a public https:// address';
-  if (!outputDir.trim()) errors.outputDir = 'Choose a folder';
-  return errors;
-}
-
-/** Field errors from the service (validation issues name the field). */
-function fieldErrorsOf(error: unknown): FieldErrors {
-  if (!(error instanceof ApiFailure)) return {};
-  const errors: FieldErrors = {};
-  for (const issue of error.error.issues) {
-    const field = issue.path.replace(/\[.*$/, '') as keyof FieldErrors;
-    if (['from', 'to', 'mediaBaseUrl', 'outputDir', 'channelIds'].includes(field)) errors[field] = issue.message;
-  }
-  return errors;
-}
 
 export function ExportPage() {
   const { info, channels } = useWorkspace();
   const zone = info.timezone;
   const today = useMemo(() => utcToZonedWallTime(new Date().toISOString(), zone).date, [zone]);
   const [tab, setTab] = useState<'new' | 'changed' | 'history'>('new');
-  const [format, setFormat] = useState<ExportFormat>('buffer');
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(() => addDaysLocal(today, 30));
-  const [channelIds, setChannelIds] = useState<string[]>([]);
-  const [dateOrder, setDateOrder] = useState<'mdy' | 'dmy'>('mdy');
-  const [mediaBaseUrl, setMediaBaseUrl] = useState('');
-  const [outputDir, setOutputDir] = useState(DEFAULT_EXPORT_FOLDER);
+  const { options, set, errors, setServerErrors, scope, rememberLastExport } = useExportOptions(today);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [running, setRunning] = useState(false);
@@ -88,26 +36,6 @@ export function ExportPage() {
   const [changes, setChanges] = useState<ExportChange[] | null>(null);
   const [batches, setBatches] = useState<ExportBatchSummary[] | null>(null);
 
-  const localErrors = checkFields(from, to, mediaBaseUrl, outputDir);
-  const errors: FieldErrors = { ...serverErrors, ...localErrors };
-  const valid = Object.keys(localErrors).length === 0;
-  const formatInfo = FORMAT_INFO[format];
-
-  const scope = useMemo<ExportScope | null>(
-    () =>
-      valid
-        ? {
-            format,
-            from,
-            to,
-            ...(channelIds.length ? { channelIds } : {}),
-            ...(formatInfo.asksDateOrder ? { dateOrder } : {}),
-            mediaBaseUrl: mediaBaseUrl.trim() || null,
-            outputDir: outputDir.trim(),
-          }
-        : null,
-    [valid, format, from, to, channelIds, formatInfo.asksDateOrder, dateOrder, mediaBaseUrl, outputDir],
-  );
   const [debouncedScope] = useDebouncedValue(scope, 250);
 
   const latestPreview = useLatest();
@@ -127,21 +55,6 @@ export function ExportPage() {
       setLoading(false);
     }
   }, [latestPreview]);
-
-  // The workspace remembers where it last exported (its own export history, so the folder follows
-  // the workspace to another machine): format, folder, media address and date order start there,
-  // once, before the user changes anything.
-  const remembered = useRef(false);
-  const rememberLastExport = useCallback((last: ExportBatchSummary | undefined) => {
-    if (remembered.current) return;
-    remembered.current = true;
-    if (!last) return;
-    const options = last.options as { outputDir?: unknown; mediaBaseUrl?: unknown; dateOrder?: unknown };
-    setFormat(last.format);
-    if (typeof options.outputDir === 'string') setOutputDir(options.outputDir);
-    if (typeof options.mediaBaseUrl === 'string') setMediaBaseUrl(options.mediaBaseUrl);
-    if (options.dateOrder === 'mdy' || options.dateOrder === 'dmy') setDateOrder(options.dateOrder);
-  }, []);
 
   const refreshRecords = useCallback(async () => {
     try {
@@ -225,113 +138,23 @@ export function ExportPage() {
 
         <Tabs.Panel value="new">
           <Stack gap="lg">
-            <Radio.Group value={format} onChange={(v) => setFormat(v as ExportFormat)} label="Format" labelProps={{ className: 'sb-export-section-label' }}>
-              <SimpleGrid cols={{ base: 2, sm: 4, xl: 7 }} spacing="sm" mt={6}>
-                {EXPORT_FORMATS.map((f) => (
-                  <Radio.Card key={f} value={f} radius="md" className="sb-format-card">
-                    <Group wrap="nowrap" align="flex-start" gap="xs">
-                      <Radio.Indicator size="xs" mt={3} />
-                      <div>
-                        {/* the card's name is all its words (not a shorter aria-label); divs, not paragraphs posing as headings */}
-                        <Text component="div" fw={600} size="sm" lh={1.3}>
-                          {FORMAT_INFO[f].label}
-                        </Text>
-                        <Text component="div" size="xs" c="teal.9" fw={700} tt="uppercase" lh={1.4} style={{ letterSpacing: 0.3 }}>
-                          {FORMAT_INFO[f].kind}
-                        </Text>
-                        <Text component="div" size="xs" c="dimmed" lh={1.35} mt={2}>
-                          {FORMAT_INFO[f].description}
-                        </Text>
-                      </div>
-                    </Group>
-                  </Radio.Card>
-                ))}
-              </SimpleGrid>
-            </Radio.Group>
+            <ExportFormatPicker format={options.format} onFormat={(format) => set('format', format)} />
 
             <Grid gap="lg">
               <Grid.Col span={{ base: 12, lg: 4 }}>
-                <Paper withBorder p="lg" radius="md" component="form" aria-label="Export options" onSubmit={(e) => (e.preventDefault(), onExport())}>
-                  <Stack gap="md">
-                    <Stack gap={4}>
-                      <Group grow align="flex-start">
-                        <TextInput label="From" type="date" value={from} error={errors.from} onChange={(e) => setFrom(e.currentTarget.value)} required />
-                        <TextInput label="To" type="date" value={to} min={from || undefined} error={errors.to} onChange={(e) => setTo(e.currentTarget.value)} required />
-                      </Group>
-                      <Group gap={6} wrap="nowrap">
-                        <IconCalendarEvent size={14} color="var(--mantine-color-dimmed)" />
-                        <Text size="xs" c="dimmed">
-                          Local dates in {zone}, both included
-                        </Text>
-                      </Group>
-                    </Stack>
-                    <MultiSelect
-                      label="Channels"
-                      placeholder={channelIds.length ? undefined : 'All channels'}
-                      data={channels.map((c) => ({ value: c.id, label: c.name }))}
-                      value={channelIds}
-                      onChange={setChannelIds}
-                      error={errors.channelIds}
-                      clearable
-                    />
-                    {formatInfo.asksDateOrder && (
-                      <Stack gap={4}>
-                        <Text size="sm" fw={500} id="sb-date-order">
-                          Date order
-                        </Text>
-                        <SegmentedControl
-                          aria-labelledby="sb-date-order"
-                          value={dateOrder}
-                          onChange={(v) => setDateOrder(v as 'mdy' | 'dmy')}
-                          data={[
-                            { value: 'mdy', label: 'MM/DD/YYYY' },
-                            { value: 'dmy', label: 'DD/MM/YYYY' },
-                          ]}
-                        />
-                        <Text size="xs" c="dimmed">
-                          Pick the same order in {formatInfo.label}’s importer. Times are written in each
-                          channel’s time zone: set your {formatInfo.label} account to the same zone.
-                        </Text>
-                      </Stack>
-                    )}
-                    <TextInput
-                      label="Media base URL"
-                      placeholder="https://www.yourbank.com/social"
-                      description={
-                        formatInfo.carriesImages
-                          ? 'Where the export folder is published. Local images become links under it and are copied to the folder’s media/. Leave empty to export without local images.'
-                          : `${formatInfo.label} files carry no images.`
-                      }
-                      leftSection={<IconLink size={16} />}
-                      value={mediaBaseUrl}
-                      error={errors.mediaBaseUrl}
-                      disabled={!formatInfo.carriesImages}
-                      onChange={(e) => setMediaBaseUrl(e.currentTarget.value)}
-                    />
-                    <TextInput
-                      label="Output folder"
-                      description="On this computer; ~ is your home folder. Created if missing."
-                      leftSection={<IconFolder size={16} />}
-                      value={outputDir}
-                      error={errors.outputDir}
-                      onChange={(e) => setOutputDir(e.currentTarget.value)}
-                      required
-                    />
-                    <Group gap="xs">
-                      <Button type="submit" size="md" leftSection={<IconFileExport size={18} />} loading={running} disabled={!canExport}>
-                        {preview && preview.files.length > 0 ? `Export ${plural(preview.files.length, 'file')}` : 'Export files'}
-                      </Button>
-                      {job.progress && (
-                        <Button size="md" variant="default" onClick={() => void job.cancel()} aria-label="Stop exporting">
-                          Stop
-                        </Button>
-                      )}
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      Exported posts move to <b>Exported</b>. Exporting the same posts again writes the same files and records nothing new.
-                    </Text>
-                  </Stack>
-                </Paper>
+                <ExportOptionsForm
+                  options={options}
+                  set={set}
+                  errors={errors}
+                  zone={zone}
+                  channels={channels}
+                  exportLabel={preview && preview.files.length > 0 ? `Export ${plural(preview.files.length, 'file')}` : 'Export files'}
+                  canExport={canExport}
+                  running={running}
+                  stoppable={Boolean(job.progress)}
+                  onStop={() => void job.cancel()}
+                  onExport={onExport}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 8 }}>
                 <Stack gap="md" aria-busy={loading}>
