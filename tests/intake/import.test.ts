@@ -181,3 +181,46 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect(dbFingerprint(ws.db)).toBe(fingerprint);
   });
 });
+
+describe('the audit trail of an import', () => {
+  it('each row is one entry of an unbroken chain, the head names the last; the next record follows it', async () => {
+    const ws = workspace();
+    const before = ws.services.audit.verify();
+    expect(before.ok).toBe(true);
+    const csv = fileOf('ms-forms.csv', csvOf(MS_FORMS_HEADERS, msFormsRows(40)));
+    const mapping = { name: 'Name', email: 'Email', branch: 'Branch or department', title: 'What should we call the story?', story: 'Tell us what happened', featured: 'People featured', earliest: 'Earliest', before: 'Before', category: null, notes: null };
+    const report = await ws.services.importer.importFiles([csv], { mapping });
+    expect(report.imported).toHaveLength(40);
+    const after = ws.services.audit.verify();
+    expect(after).toMatchObject({ ok: true, entries: before.entries + 40 });
+    const imports = ws.services.audit.list({ kinds: ['idea.import'], limit: 100 });
+    expect(imports).toHaveLength(40);
+    // a change after the import is chained onto the import's last entry
+    const idea = ws.services.ideas.list().find((i) => i.title.startsWith('Story number 1'))!;
+    ws.services.ideas.update({ id: idea.id, revision: idea.revision, title: 'Renamed after the import' });
+    expect(ws.services.audit.verify()).toMatchObject({ ok: true, entries: before.entries + 41 });
+  });
+
+  it('an import that fails part-way leaves the trail as it was, and the next record chains onto it', async () => {
+    const ws = workspace();
+    const before = ws.services.audit.verify();
+    const fingerprint = dbFingerprint(ws.db);
+    // the photo store fails on the 3rd file's photo, after two ideas were stored in the transaction
+    const media = ws.services.media as { addBytes: (...args: unknown[]) => unknown };
+    const addBytes = media.addBytes;
+    let calls = 0;
+    media.addBytes = (...args: unknown[]) => {
+      if (++calls === 3) throw new Error('disk full');
+      return addBytes.apply(ws.services.media, args);
+    };
+    const photo = (await jpeg(64, 48)).toString('base64');
+    const files = [1, 2, 3].map((n) => fileOf(`idea-${n}.storyidea`, storyIdea({ idea: { title: `Photo story ${n}` }, photos: [{ name: `p${n}.jpg`, type: 'image/jpeg', data: photo, alt: '' }] })));
+    await expect(ws.services.importer.importFiles(files)).rejects.toThrow('disk full');
+    media.addBytes = addBytes;
+    expect(dbFingerprint(ws.db)).toEqual(fingerprint);
+    expect(ws.services.audit.verify()).toEqual(before);
+    const idea = ws.services.ideas.list()[0]!;
+    ws.services.ideas.update({ id: idea.id, revision: idea.revision, title: 'After the failed import' });
+    expect(ws.services.audit.verify()).toMatchObject({ ok: true, entries: before.entries + 1 });
+  });
+});

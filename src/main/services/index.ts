@@ -59,7 +59,7 @@ export function createServices(db: Db, dbPath: string, options: ServiceOptions =
   const backups = createBackupService(repos, dbPath, access, audit);
   const media = createMediaService(repos, dbPath);
   const ideas = createIdeaService({ repos, access, audit, posts, releases, workspace, session });
-  const importer = createImporter({ repos, access, media, ideas });
+  const importer = createImporter({ repos, access, media, ideas, audit });
   const services = {
     repos,
     session,

@@ -11,6 +11,7 @@ import { newId, nowIso } from '../../db/repositories/rows';
 import { INPUT_FILE_LIMITS, checkSize, readBytesInput } from '../../files/input-file';
 import { ServiceError } from '../errors';
 import type { MediaService } from '../media';
+import type { AuditService } from '../review/audit';
 import type { Access } from '../review/people';
 import { candidateHash, describeIssues, type IdeaCandidate, type Rejection } from './candidates';
 import { readCsvTable, readXlsxTable, type FormTable } from './forms';
@@ -51,7 +52,7 @@ const reasonOf = (file: string, error: unknown): string => {
 
 type ImportOptions = { mapping?: ColumnMapping; dryRun?: boolean };
 
-export function createImporter(deps: { repos: Repositories; access: Access; media: MediaService; ideas: IdeaService }) {
+export function createImporter(deps: { repos: Repositories; access: Access; media: MediaService; ideas: IdeaService; audit: AuditService }) {
   const { repos, access, media, ideas } = deps;
 
   const mappings = (): Record<string, FullMapping> => {
@@ -140,7 +141,8 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
       }
     }
     if (!report.dryRun && (ready.length || forms.length)) {
-      repos.transaction(() => {
+      // one transaction, the audit chain's head written once for all the rows
+      repos.transaction(() => deps.audit.recordingMany(() => {
         for (const { idea, candidate } of ready) {
           const photos = candidate.photos.map((photo) => {
             if (photo.original) media.addBytes(photo.original, photo.name);
@@ -149,7 +151,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
           ideas.store(null, { ...idea, photos }, 'idea.import', { file: candidate.file, row: candidate.row, source: candidate.source }, { by });
         }
         if (forms.length) repos.settings.set(MAPPINGS_KEY, JSON.stringify({ ...mappings(), ...Object.fromEntries(forms.map((f) => [f.key, f.mapping])) }));
-      });
+      }));
     }
     report.imported = ready.map(({ idea, candidate }) => ({ file: candidate.file, row: candidate.row, title: idea.title, id: report.dryRun ? null : idea.id }));
     return report;

@@ -87,8 +87,11 @@ export const AUDIT_CSV_COLUMNS = ['seq', 'id', 'at', 'kind', 'actor_id', 'actor_
 
 export function createAuditService(repos: Repositories, author: () => Author) {
   /** Appends one record; call it inside the transaction that makes the change, so both land or neither. */
+  // inside recordingMany: the chain's last hash kept in memory, the head written once at the end
+  let many: { prevHash: string; head: string | null } | null = null;
+
   const record = (input: AuditRecordInput, by: Author = author()): AuditEntry => {
-    const prevHash = repos.audit.last()?.hash ?? GENESIS_HASH;
+    const prevHash = many?.prevHash ?? repos.audit.last()?.hash ?? GENESIS_HASH;
     const entry = {
       id: newId(),
       kind: input.kind,
@@ -104,8 +107,27 @@ export function createAuditService(repos: Repositories, author: () => Author) {
     };
     const hash = entryHash(entry);
     const seq = repos.audit.insert({ ...entry, hash });
-    repos.settings.set(HEAD_KEY, `${seq}:${hash}`);
+    if (many) many = { prevHash: hash, head: `${seq}:${hash}` };
+    else repos.settings.set(HEAD_KEY, `${seq}:${hash}`);
     return { ...entry, seq, hash };
+  };
+
+  /**
+   * Runs `work`, which records many entries (an import of 10,000 rows), inside the caller's
+   * transaction: the chain's head is written once, after the last entry. `work` must not catch a
+   * failure of its own steps (a rolled-back step would leave the chain in memory ahead of the table);
+   * a failure propagates, and the caller's transaction takes every entry back with it.
+   */
+  const recordingMany = <T>(work: () => T): T => {
+    if (many) return work();
+    many = { prevHash: repos.audit.last()?.hash ?? GENESIS_HASH, head: null };
+    try {
+      const result = work();
+      if (many.head) repos.settings.set(HEAD_KEY, many.head);
+      return result;
+    } finally {
+      many = null;
+    }
   };
 
   /** This machine's chain: every hash recomputed, every link checked, the last entry matched to the head. */
@@ -135,6 +157,7 @@ export function createAuditService(repos: Repositories, author: () => Author) {
 
   return {
     record,
+    recordingMany,
     /** The trail, newest first: this machine's entries and, unfiltered, the team's other machines'. */
     list: (query: AuditQuery): AuditEntry[] => {
       const own = repos.audit.query(query);
