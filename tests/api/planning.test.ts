@@ -29,7 +29,11 @@ describe('planning preview for people', () => {
       expect(message).not.toMatch(UUID);
       expect(message).not.toContain('post:');
     }
-    expect(messages.some((m) => /Riverside on X, Mon 7 Jun 10:00/.test(m))).toBe(true);
+    expect(messages.some((m) => /Riverside on X, Mon, Jun 7, 10:00 AM/.test(m))).toBe(true);
+    // the pinned posts' cause names the channel once, then the time in the app's own style
+    const pinCause = preview.result.metrics.channels.flatMap((c) => c.excessCauses).find((c) => c.kind === 'pin' && c.message.includes('Riverside on X'))!;
+    expect(pinCause.message).toMatch(/^Posts already scheduled on Riverside on X .*\(up to [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M\)/);
+    expect(pinCause.message.split('Riverside on X')).toHaveLength(2);
     expect(preview.result.pinConflicts.map((c) => c.rule)).toEqual(expect.arrayContaining(['noConsecutive']));
   });
 });

@@ -141,17 +141,21 @@ export function createPlanningService(repos: Repositories, workspace: WorkspaceS
 
     preview(scope: PlanScope): PlanPreview {
       const { result: raw, slotInfo } = plan(scope);
-      // The engine names slots by id; people read "Riverside on X, Tue 2 Mar 09:30".
+      // The engine names slots by id; people read "Riverside on X, Tue, Mar 2, 9:30 AM" (the app's
+      // own date style, as in the plan's table beside these messages).
       const zone = workspace.timezone();
       const channelNames = new Map(repos.channels.list().map((c) => [c.id, c.name]));
-      const label = (slotId: string): string => {
+      // a message that names the channel already gets the time alone
+      const label = (slotId: string, text: string): string => {
         const { start, channelId } = slotInfo.get(slotId)!;
-        return `${channelNames.get(channelId)}, ${formatInZone(start, zone, 'EEE d MMM HH:mm')}`;
+        const when = formatInZone(start, zone, 'EEE, MMM d, h:mm a');
+        const channel = channelNames.get(channelId) ?? '';
+        return channel && !text.includes(channel) ? `${channel}, ${when}` : when;
       };
       // Messages may name any slot (a conflict names both posts), so every known slot id is looked for.
       const slotIds = [...slotInfo.keys()];
       const humanize = (message: string): string =>
-        slotIds.reduce((text, id) => (text.includes(id) ? text.split(id).join(label(id)) : text), message);
+        slotIds.reduce((text, id) => (text.includes(id) ? text.split(id).join(label(id, text)) : text), message);
       const humanizeCauses = <T extends { excessCauses: Array<{ message: string }> }>(m: T): T => ({
         ...m,
         excessCauses: m.excessCauses.map((c) => ({ ...c, message: humanize(c.message) })),

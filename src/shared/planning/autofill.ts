@@ -469,7 +469,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
       categoryId: categories[worst.category].id,
       rule: null,
       slotIds: blamed,
-      message: `posts already scheduled${where} keep the mix at least ${round(plan.pinnedOptimum)} posts off target (${round(freeOptimum)} without them): they ${worst.over ? 'give too much room to' : 'crowd out'} ${categories[worst.category].name} by slot ${plan.slots[worst.position].id}`,
+      message: `Posts already scheduled${where} ${worst.over ? 'give too much room to' : 'crowd out'} ${categories[worst.category].name} (up to ${plan.slots[worst.position].id}): the mix stays at least ${round(plan.pinnedOptimum)} posts off target, ${round(freeOptimum)} without them`,
     });
   }
 
@@ -479,7 +479,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
       categoryId: null,
       rule: null,
       slotIds: [],
-      message: `no plan${where} meets every spacing and weekly rule (see the rules broken); the mix drifts ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(plan.pinnedOptimum, 1)}`,
+      message: `No plan${where} meets every spacing and weekly rule (see the rules broken); the mix drifts ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(plan.pinnedOptimum, 1)}`,
     });
   } else if (plan.plannedDeviation > plan.pinnedOptimum + EPSILON) {
     const ruleCauses: ExcessCause[] = [];
@@ -501,7 +501,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
             categoryId: category.id,
             rule,
             slotIds: [],
-            message: `the ${RULE_WORDS[rule]} rule on ${category.name}${where} lets the mix drift ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(relaxed, 1)}`,
+            message: `The ${RULE_WORDS[rule]} rule on ${category.name}${where} lets the mix drift ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(relaxed, 1)}`,
           });
         }
       }
@@ -512,7 +512,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
         categoryId: null,
         rule: null,
         slotIds: [],
-        message: `the spacing and weekly rules together${where} let the mix drift ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(plan.pinnedOptimum, 1)}`,
+        message: `The spacing and weekly rules together${where} let the mix drift ${round(plan.plannedDeviation, 1)} posts off target instead of ${round(plan.pinnedOptimum, 1)}`,
       });
     } else causes.push(...ruleCauses);
   }
@@ -523,7 +523,7 @@ const explainExcess = (plan: ChannelPlan, deviation: number, context: ExplainCon
       categoryId: null,
       rule: null,
       slotIds: plan.shortageSlots.slice(0, MAX_LISTED_SLOTS).map((position) => plan.slots[position].id),
-      message: `too few backlog items${where} (${[...plan.shortageCategories].map((index) => categories[index].name).join(', ')}) let the mix drift ${round(deviation, 1)} posts off target instead of ${round(plan.plannedDeviation, 1)}`,
+      message: `Too few backlog items${where} (${[...plan.shortageCategories].map((index) => categories[index].name).join(', ')}) let the mix drift ${round(deviation, 1)} posts off target instead of ${round(plan.plannedDeviation, 1)}`,
     });
   }
   return causes;
