@@ -34,6 +34,7 @@ async function screens(page: Page, url: string, shot: (name: string) => Promise<
   await shot('calendar-list');
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.locator('.fc-event .sb-event-title').first().click();
+  await page.getByRole('dialog', { name: 'Edit post' }).waitFor();
   await shot('post-editor');
   await page.getByRole('dialog').getByRole('tab', { name: 'Preview' }).click();
   await shot('post-editor-preview');

@@ -198,12 +198,19 @@ describe('calendar in Chromium', () => {
   it('calendar, editor and plan dialog have no serious or critical accessibility violations', async () => {
     const check = async (where: string) => expect(await seriousViolations(page, where, { everyRule: true })).toEqual([]);
     await check('calendar');
+    // each dialog is checked once it is open (both are chunks loaded on demand), and gone after Escape
     await page.getByRole('button', { name: 'New post', exact: true }).click();
+    const editor = page.getByRole('dialog', { name: 'New post' });
+    await editor.waitFor();
     await check('post editor');
     await page.keyboard.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
     await page.getByRole('button', { name: 'Plan…' }).click();
+    const plan = page.getByRole('dialog', { name: 'Plan open slots' });
+    await plan.waitFor();
     await check('plan dialog');
     await page.keyboard.press('Escape');
+    await expect.poll(() => plan.count()).toBe(0);
   });
 
   it('every toolbar action is reachable by keyboard', async () => {
