@@ -53,7 +53,7 @@ const reasonOf = (file: string, error: unknown): string => {
 type ImportOptions = { mapping?: ColumnMapping; dryRun?: boolean };
 
 export function createImporter(deps: { repos: Repositories; access: Access; media: MediaService; ideas: IdeaService; audit: AuditService }) {
-  const { repos, access, media, ideas } = deps;
+  const { repos, access, media, ideas, audit } = deps;
 
   const mappings = (): Record<string, FullMapping> => {
     try {
@@ -142,7 +142,7 @@ export function createImporter(deps: { repos: Repositories; access: Access; medi
     }
     if (!report.dryRun && (ready.length || forms.length)) {
       // one transaction, the audit chain's head written once for all the rows
-      repos.transaction(() => deps.audit.recordingMany(() => {
+      repos.transaction(() => audit.recordingMany(() => {
         for (const { idea, candidate } of ready) {
           const photos = candidate.photos.map((photo) => {
             if (photo.original) media.addBytes(photo.original, photo.name);

@@ -86,10 +86,10 @@ export function verifyDeviceChains(entries: Iterable<{ device: string; author: s
 export const AUDIT_CSV_COLUMNS = ['seq', 'id', 'at', 'kind', 'actor_id', 'actor_name', 'subject_type', 'subject_id', 'before_hash', 'after_hash', 'body', 'prev_hash', 'hash', 'device'] as const;
 
 export function createAuditService(repos: Repositories, author: () => Author) {
-  /** Appends one record; call it inside the transaction that makes the change, so both land or neither. */
   // inside recordingMany: the chain's last hash kept in memory, the head written once at the end
   let many: { prevHash: string; head: string | null } | null = null;
 
+  /** Appends one record; call it inside the transaction that makes the change, so both land or neither. */
   const record = (input: AuditRecordInput, by: Author = author()): AuditEntry => {
     const prevHash = many?.prevHash ?? repos.audit.last()?.hash ?? GENESIS_HASH;
     const entry = {

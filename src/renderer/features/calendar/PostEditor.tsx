@@ -67,9 +67,10 @@ export function PostEditor({
   );
   // a planned post may go out on each channel at that channel's own slot time (channelOffsets)
   const offsets = existing?.channelOffsets ?? {};
-  const channelTimes = selectedChannels
-    .filter((c) => when?.instant && offsets[c.id])
-    .map((c) => `${c.name} at ${formatInstant(channelTime({ scheduledAt: when?.instant ?? null, channelOffsets: offsets }, c.id), zone)}`);
+  const instant = when?.instant ?? null;
+  const channelTimes = instant
+    ? selectedChannels.filter((c) => offsets[c.id]).map((c) => `${c.name} at ${formatInstant(channelTime({ scheduledAt: instant, channelOffsets: offsets }, c.id), zone)}`)
+    : [];
 
   // what each channel gets, for the live compliance check
   const liveTexts = useMemo(

@@ -8,11 +8,14 @@ import { call } from '../../api/client';
 import { formatDate, formatInstant } from '../../app/format';
 import type { useUndo } from '../../app/undo';
 
-export interface Saving {
-  input: PostInput;
+interface Step {
   undo: ReturnType<typeof useUndo>;
   /** the calendar reloads after each step */
   onChanged(): void;
+}
+
+export interface Saving extends Step {
+  input: PostInput;
   zone: string;
 }
 
@@ -64,11 +67,6 @@ export async function createUndoably({ input, undo, onChanged, zone }: Saving): 
     },
     { title: 'Post created', message: `“${created.title}”${created.scheduledAt ? ` on ${formatInstant(created.scheduledAt, zone)}` : ', with no date yet'}.` },
   );
-}
-
-interface Step {
-  undo: ReturnType<typeof useUndo>;
-  onChanged(): void;
 }
 
 export async function deleteUndoably({ undo, onChanged }: Step, post: Post): Promise<void> {

@@ -14,7 +14,6 @@ export type Density = 'comfortable' | 'compact';
 /** Posts a month cell shows before "+N more": two-line cards take more room than one-line ones. */
 export const MONTH_EVENTS_PER_DAY: Record<Density, number> = { comfortable: 2, compact: 4 };
 
-
 /** Keeps the first `limit` events of each day (by start) and adds a "+N more" event for the rest. */
 export function limitPerDay(events: EventInput[], limit: number): EventInput[] {
   const byDay = new Map<string, EventInput[]>();

@@ -17,7 +17,7 @@ import { useWorkspace } from '../../app/workspace';
 import { ChangedSinceExport, ExportBatches } from './ExportHistory';
 import { ExportFormatPicker, ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreviewPanel } from './ExportPreviewPanel';
-import { fieldErrorsOf, useExportOptions } from './useExportOptions';
+import { exportFieldErrorsOf, useExportOptions } from './useExportOptions';
 import './export.css';
 
 export function ExportPage() {
@@ -50,7 +50,7 @@ export function ExportPage() {
       setLoading(false);
     } catch (error) {
       if (isSuperseded(error)) return;
-      setServerErrors(fieldErrorsOf(error));
+      setServerErrors(exportFieldErrorsOf(error));
       setPreviewError(error instanceof Error ? error.message : String(error));
       setLoading(false);
     }

@@ -5,7 +5,7 @@ import { DEFAULT_EXPORT_FOLDER, type ExportBatchSummary, type ExportScope } from
 import { LocalDate } from '../../../shared/domain/schemas';
 import type { ExportFormat } from '../../../shared/export/types';
 import { addDaysLocal } from '../../../shared/time';
-import { ApiFailure } from '../../api/client';
+import { fieldErrorsOf } from '../../app/errors';
 import { FORMAT_INFO } from './labels';
 
 const FIELDS = ['from', 'to', 'mediaBaseUrl', 'outputDir', 'channelIds'] as const;
@@ -33,15 +33,7 @@ function checkFields({ from, to, mediaBaseUrl, outputDir }: ExportOptions): Fiel
 }
 
 /** Field errors from the service (validation issues name the field). */
-export function fieldErrorsOf(error: unknown): FieldErrors {
-  if (!(error instanceof ApiFailure)) return {};
-  const errors: FieldErrors = {};
-  for (const issue of error.error.issues) {
-    const field = issue.path.replace(/\[.*$/, '') as keyof FieldErrors;
-    if ((FIELDS as readonly string[]).includes(field)) errors[field] = issue.message;
-  }
-  return errors;
-}
+export const exportFieldErrorsOf = (error: unknown): FieldErrors => fieldErrorsOf(error, FIELDS);
 
 export function useExportOptions(today: string) {
   const [options, setOptions] = useState<ExportOptions>(() => ({
