@@ -95,6 +95,43 @@ describe('a push interrupted between the replica and SQLite', () => {
     expect(leaves[0]!.ok).toMatchObject({ _deleted: true, _rev: deps.repos.team.doc(docId)!.rev });
   });
 
+  it('an edit made after the interrupted push goes on top of it: no branch, the newer edit wins everywhere', async () => {
+    const post = ws.services.posts.list({})[3]!;
+    const docId = `post:${post.id}`;
+    ws.services.posts.update({ id: post.id, revision: post.revision, notes: 'sent, then the machine died' });
+    await expect(pushOutbox({ ...deps, replica: diesAfterWriting(replica) })).rejects.toThrow('killed after the replica write');
+    const interrupted = await replica.get(docId);
+    // the next run edits the post again before it pushes (so the replica's leaf is not this content)
+    const again = ws.services.posts.get(post.id);
+    ws.services.posts.update({ id: post.id, revision: again.revision, notes: 'edited after the restart' });
+
+    const { branched } = await pushOutbox(deps);
+    expect(branched).toBe(0);
+    const after = await replica.get(docId, { conflicts: true, revs: true });
+    expect(after._conflicts ?? []).toEqual([]);
+    expect((after.data as { notes?: string }).notes).toBe('edited after the restart');
+    expect(after._revisions!.ids[1]).toBe(interrupted._rev.split('-')[1]);
+    expect(deps.repos.team.doc(docId)).toMatchObject({ rev: after._rev, state: 'synced' });
+    expect((await pullReplica(deps)).conflicts).toBe(0);
+    expect(ws.services.posts.get(post.id).notes).toBe('edited after the restart');
+  });
+
+  it('a push interrupted twice before the replica answered still finds its first write', async () => {
+    const post = ws.services.posts.list({})[4]!;
+    const docId = `post:${post.id}`;
+    ws.services.posts.update({ id: post.id, revision: post.revision, notes: 'first try' });
+    await expect(pushOutbox({ ...deps, replica: diesAfterWriting(replica) })).rejects.toThrow('killed after the replica write');
+    ws.services.posts.update({ id: post.id, revision: ws.services.posts.get(post.id).revision, notes: 'second try' });
+    // this run is killed after the replica answered 409 (its leaf is the first try) and before it was handled
+    await expect(pushOutbox({ ...deps, replica: diesAfterWriting(replica) })).rejects.toThrow('killed after the replica write');
+    ws.services.posts.update({ id: post.id, revision: ws.services.posts.get(post.id).revision, notes: 'third try' });
+
+    expect((await pushOutbox(deps)).branched).toBe(0);
+    const after = await replica.get(docId, { conflicts: true });
+    expect(after._conflicts ?? []).toEqual([]);
+    expect((after.data as { notes?: string }).notes).toBe('third try');
+  });
+
   it("a teammate's different edit on top of the same revision still makes a branch (both versions kept)", async () => {
     const post = ws.services.posts.list({})[2]!;
     const docId = `post:${post.id}`;

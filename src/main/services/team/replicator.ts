@@ -179,20 +179,51 @@ async function writeAsBranch(replica: PouchDB.Database, item: Outgoing): Promise
 }
 
 /**
- * The revision of a 409 that is this very write: the replica has a leaf with this content on top
- * of the revision SQLite knows. That happens when the last run was stopped (a crash, a kill)
- * after the replica took the write and before SQLite recorded it. Adopting it, rather than
- * writing a sibling, keeps the machine from conflicting with itself.
+ * What a push is about to write, noted in SQLite before the replica sees it and cleared when SQLite
+ * records the replica's answer: the parent revision and the content (one per try, should several
+ * runs be stopped in turn). A run stopped in between leaves the note, so the next one can tell
+ * its own write in the replica from a teammate's.
  */
-async function ownUnrecordedWrite(replica: PouchDB.Database, item: Outgoing): Promise<string | null> {
+interface SendingNote {
+  parent: string | null;
+  hashes: string[];
+}
+const sendingKey = (docId: string): string => `sending:${docId}`;
+
+function sendingNote(repos: Repositories, docId: string): SendingNote | null {
+  const value = repos.team.state(sendingKey(docId));
+  return value ? (JSON.parse(value) as SendingNote) : null;
+}
+
+function noteSending(repos: Repositories, outgoing: readonly Outgoing[]): void {
+  repos.transaction(() => {
+    for (const item of outgoing) {
+      const parent = item.known?.rev ?? null;
+      const earlier = sendingNote(repos, item.row.docId);
+      const hashes = earlier?.parent === parent ? [...new Set([...earlier.hashes, item.hash])] : [item.hash];
+      repos.team.setState(sendingKey(item.row.docId), JSON.stringify({ parent, hashes } satisfies SendingNote));
+    }
+  });
+}
+
+/**
+ * The replica's leaf behind a 409 when it is this machine's own write: on top of the revision
+ * SQLite knows, with content this machine sent (this very write, or an earlier one the note
+ * keeps). That happens when the last run was stopped (a crash, a kill) after the replica took the
+ * write and before SQLite recorded it. Adopting it, rather than writing a sibling, keeps the
+ * machine from conflicting with itself.
+ */
+async function ownUnrecordedWrite(replica: PouchDB.Database, item: Outgoing, note: SendingNote | null): Promise<{ rev: string; hash: string } | null> {
+  const parent = item.known?.rev ?? null;
+  const ours = new Set([item.hash, ...(note?.parent === parent ? note.hashes : [])]);
   const leaves = await replica.get<Array<{ ok?: PouchDB.Doc }>>(item.doc._id, { open_revs: 'all', revs: true }).catch(() => []);
-  const parent = item.known?.rev;
   for (const leaf of leaves as Array<{ ok?: PouchDB.Doc }>) {
     const doc = leaf.ok;
-    if (!doc?._rev || !doc._revisions || bodyHash(doc as TeamDoc) !== item.hash) continue;
+    if (!doc?._rev || !doc._revisions) continue;
+    const hash = bodyHash(doc as TeamDoc);
     const { start, ids } = doc._revisions;
     const onTopOfKnown = parent ? start === revGeneration(parent) + 1 && ids[1] === parent.split('-')[1] : start === 1;
-    if (onTopOfKnown) return doc._rev;
+    if (onTopOfKnown && ours.has(hash)) return { rev: doc._rev, hash };
   }
   return null;
 }
@@ -212,27 +243,35 @@ export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; 
       if (item) outgoing.push(item);
       else unchanged.push(row);
     }
+    const notes = new Map(outgoing.map((item) => [item.row.docId, sendingNote(repos, item.row.docId)]));
+    if (outgoing.length) noteSending(repos, outgoing);
     const results = outgoing.length ? await replica.bulkDocs(outgoing.map((o) => o.doc)) : [];
-    const revs = new Map<string, string>();
+    // the revision and content SQLite records for each document
+    const settled = new Map<string, { rev: string; hash: string }>();
     for (const [index, result] of results.entries()) {
       const item = outgoing[index]!;
-      if (result.ok || (!result.error && result.rev)) revs.set(item.row.docId, result.rev);
+      if (result.ok || (!result.error && result.rev)) settled.set(item.row.docId, { rev: result.rev, hash: item.hash });
       else if (result.status === 409 || result.name === 'conflict') {
-        const own = await ownUnrecordedWrite(replica, item);
-        revs.set(item.row.docId, own ?? (await writeAsBranch(replica, item)));
-        if (!own) branched++;
+        const own = await ownUnrecordedWrite(replica, item, notes.get(item.row.docId) ?? null);
+        if (own) settled.set(item.row.docId, own);
+        else (settled.set(item.row.docId, { rev: await writeAsBranch(replica, item), hash: item.hash }), branched++);
       } else throw new ServiceError('storage', `Could not write ${item.row.docId} to the team replica: ${result.message ?? result.error}`);
     }
     const at = nowIso();
+    // an earlier write of ours that the replica has is recorded first; this content goes on top next round
+    let onTopOfOwn = 0;
     repos.transaction(() => {
       for (const row of unchanged) repos.team.dequeue(row);
       for (const item of outgoing) {
-        repos.team.saveDoc({ docId: item.row.docId, rev: revs.get(item.row.docId)!, bodyHash: item.hash, state: 'synced', message: '', owner: (item.doc.owner as string | undefined) ?? item.known?.owner ?? null, updatedAt: at });
-        repos.team.dequeue(item.row);
+        const { rev, hash } = settled.get(item.row.docId)!;
+        repos.team.saveDoc({ docId: item.row.docId, rev, bodyHash: hash, state: 'synced', message: '', owner: (item.doc.owner as string | undefined) ?? item.known?.owner ?? null, updatedAt: at });
+        repos.team.setState(sendingKey(item.row.docId), null);
+        if (hash === item.hash) repos.team.dequeue(item.row);
+        else onTopOfOwn++;
       }
     });
-    sent += outgoing.length;
-    if (rows.length < BATCH) break;
+    sent += outgoing.length - onTopOfOwn;
+    if (rows.length < BATCH && onTopOfOwn === 0) break;
   }
   return { sent, branched };
 }
