@@ -110,7 +110,7 @@ describe('a push interrupted between the replica and SQLite', () => {
     const after = await replica.get(docId, { conflicts: true, revs: true });
     expect(after._conflicts ?? []).toEqual([]);
     expect((after.data as { notes?: string }).notes).toBe('edited after the restart');
-    expect(after._revisions!.ids[1]).toBe(interrupted._rev.split('-')[1]);
+    expect(after._revisions!.ids[1]).toBe(interrupted._rev!.split('-')[1]);
     expect(deps.repos.team.doc(docId)).toMatchObject({ rev: after._rev, state: 'synced' });
     expect((await pullReplica(deps)).conflicts).toBe(0);
     expect(ws.services.posts.get(post.id).notes).toBe('edited after the restart');
