@@ -2,6 +2,7 @@
 // over 10,000 posts (each checked for three channels' texts, as the service does).
 import { checkCompliance, DEFAULT_RULES } from '../src/shared/compliance';
 import { CORPUS_POSTS, scoreCorpus } from '../tests/support/compliance-corpus';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -22,5 +23,5 @@ export function run(report: Report): void {
   }
   const median = times.sort((a, b) => a - b)[2];
   report('compliance-check-10k-posts', median, 'ms');
-  if (median > CHECK_10K_BUDGET_MS) process.stderr.write(`bench: compliance-check-10k-posts ${median.toFixed(0)} ms is over its ${CHECK_10K_BUDGET_MS} ms budget\n`);
+  warnOverBudget('compliance-check-10k-posts', median, CHECK_10K_BUDGET_MS);
 }

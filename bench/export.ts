@@ -2,8 +2,11 @@
 // Reports `export_<format>_10k_ms` (goal: under 500 ms each).
 import { performance } from 'node:perf_hooks';
 import { EXPORT_FORMATS, exportItems, type ExportItemInput } from '../src/shared/export';
+import { warnOverBudget } from './support/budget';
 
 const ITEM_COUNT = 10_000;
+/** Milestone 1's aim for each format. */
+const EXPORT_10K_BUDGET_MS = 500;
 const NOW = '2027-01-04T15:00:00.000Z';
 
 const CHANNELS = [
@@ -56,5 +59,6 @@ export async function run(report: (name: string, value: number, unit: string) =>
     const elapsed = performance.now() - started;
     if (out.files.length === 0) throw new Error(`bench: ${format} wrote no file`);
     report(`export_${format}_10k_ms`, Math.round(elapsed * 10) / 10, 'ms');
+    warnOverBudget(`export_${format}_10k_ms`, elapsed, EXPORT_10K_BUDGET_MS);
   }
 }

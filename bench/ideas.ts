@@ -7,6 +7,7 @@ import { newId } from '../src/main/db/repositories/rows';
 import { openWorkspace } from '../src/main/workspace';
 import { launchChromium } from '../tests/e2e/browser';
 import { serveWorkspace, tempDir } from '../tests/e2e/serve';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -74,7 +75,7 @@ export async function run(report: Report): Promise<void> {
     process.stderr.write(`bench: ideas board runs ${timings.map((t) => t.toFixed(0)).join(', ')} ms\n`);
     const median = timings[Math.floor(RUNS / 2)];
     report('ideas-board-2000-paint', median, 'ms');
-    if (median > BOARD_BUDGET_MS) process.stderr.write(`bench: ideas-board-2000-paint ${median.toFixed(0)} ms is over its ${BOARD_BUDGET_MS} ms aim\n`);
+    warnOverBudget('ideas-board-2000-paint', median, BOARD_BUDGET_MS);
   } finally {
     await browser.close();
     await served.stop();

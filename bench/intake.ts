@@ -6,11 +6,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { openWorkspace } from '../src/main/workspace';
 import { MS_FORMS_HEADERS, csvOf, msFormsRows, storyIdea } from '../tests/support/intake';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
 const BUDGET_MS = { csvDry: 2000, csvReal: 2000, storyFiles: 10_000 };
-const over = (name: string, ms: number, budget: number) => ms > budget && process.stderr.write(`bench: ${name} ${ms.toFixed(0)} ms is over its ${budget} ms budget\n`);
 
 export async function run(report: Report): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storybank-bench-intake-'));
@@ -29,8 +29,8 @@ export async function run(report: Report): Promise<void> {
     if (dry.imported.length !== 10_000 || real.imported.length !== 10_000) throw new Error(`expected 10,000 rows imported, got ${dry.imported.length} and ${real.imported.length}`);
     report('intake-csv-10k-dry-run', dryMs, 'ms');
     report('intake-csv-10k-import', realMs, 'ms');
-    over('intake-csv-10k-dry-run', dryMs, BUDGET_MS.csvDry);
-    over('intake-csv-10k-import', realMs, BUDGET_MS.csvReal);
+    warnOverBudget('intake-csv-10k-dry-run', dryMs, BUDGET_MS.csvDry);
+    warnOverBudget('intake-csv-10k-import', realMs, BUDGET_MS.csvReal);
 
     // 200 submissions with a ~2 MB photo each (noise does not compress: a camera-sized file)
     // one noisy photo, made distinct per file by bytes after its end (a decoder ignores them)
@@ -46,7 +46,7 @@ export async function run(report: Report): Promise<void> {
     const storyMs = performance.now() - started;
     if (stories.imported.length !== 200) throw new Error(`expected 200 stories imported, got ${stories.imported.length}: ${JSON.stringify(stories.rejected[0])}`);
     report('intake-200-storyidea-2mb-photos', storyMs, 'ms');
-    over('intake-200-storyidea-2mb-photos', storyMs, BUDGET_MS.storyFiles);
+    warnOverBudget('intake-200-storyidea-2mb-photos', storyMs, BUDGET_MS.storyFiles);
   } finally {
     workspace.close();
     fs.rmSync(dir, { recursive: true, force: true });

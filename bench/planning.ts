@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { autofill, mixReport, parseMixReportRequest, parsePlanRequest } from '../src/shared/planning';
 import type { MixReportRequestInput, PlanRequestInput } from '../src/shared/planning';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -14,6 +15,8 @@ const seeded = (seed: number) => () => {
   return seed / 2_147_483_648;
 };
 
+/** Milestone 1's aims: a year planned in-process, planning against parsing its request, the mix report. */
+const BUDGETS = { planYearMs: 300, planParseRatio: 5, mix50kMs: 50 };
 const DAY_MS = 86_400_000;
 const START_MS = Date.UTC(2027, 0, 4);
 const CATEGORIES = [
@@ -98,12 +101,14 @@ export async function run(report: Report): Promise<void> {
   const json: unknown = JSON.parse(JSON.stringify(yearRequest()));
   // Warm both paths the same way first, so the ratio compares steady-state code, not JIT warm-up.
   for (let i = 0; i < 3; i++) autofill(parsePlanRequest(json));
-  const parseMs = median(7, () => parsePlanRequest(json));
+  const parseMs = median(21, () => parsePlanRequest(json));
   const parsed = parsePlanRequest(json);
-  const planMs = median(7, () => autofill(parsed));
+  const planMs = median(21, () => autofill(parsed));
   report('plan_year_5ch_ms', planMs, 'ms');
   report('plan_parse_ms', parseMs, 'ms');
   report('plan_parse_ratio', planMs / parseMs, 'x');
+  warnOverBudget('plan_year_5ch_ms', planMs, BUDGETS.planYearMs);
+  warnOverBudget('plan_parse_ratio', planMs / parseMs, BUDGETS.planParseRatio, 'x');
 
   // The same request through the CLI (`storybank plan --request FILE`): process start included.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storybank-bench-'));
@@ -121,7 +126,9 @@ export async function run(report: Report): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 
   const mix = parseMixReportRequest(JSON.parse(JSON.stringify(mixRequest())));
-  report('mix_report_50k_ms', median(9, () => mixReport(mix)), 'ms');
+  const mixMs = median(9, () => mixReport(mix));
+  report('mix_report_50k_ms', mixMs, 'ms');
+  warnOverBudget('mix_report_50k_ms', mixMs, BUDGETS.mix50kMs);
 }
 
 // Allow `npx tsx bench/planning.ts` on its own.

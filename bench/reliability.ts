@@ -9,6 +9,7 @@ import { autofill, parsePlanRequest } from '../src/shared/planning';
 import { tempDir } from '../tests/e2e/serve';
 import { benchPost } from './support/posts';
 import { median } from './planning';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -21,10 +22,6 @@ const CATEGORIES = [
   { id: 'education', name: 'Tips', targetShare: 0.2 },
   { id: 'product', name: 'Products', targetShare: 0.15 },
 ];
-
-const over = (name: string, value: number, budget: number): void => {
-  if (value > budget) process.stderr.write(`bench: ${name} ${value.toFixed(0)} ms is over its ${budget} ms budget\n`);
-};
 
 export async function run(report: Report): Promise<void> {
   const dir = tempDir('storybank-bench-');
@@ -40,13 +37,13 @@ export async function run(report: Report): Promise<void> {
     ws.close();
     report('plan-service-1y-21pw', serviceMs, 'ms');
     report('plan-service-1y-21pw-open-slots', open, 'slots');
-    over('plan-service-1y-21pw', serviceMs, BUDGETS_MS.planService1y21pw);
+    warnOverBudget('plan-service-1y-21pw', serviceMs, BUDGETS_MS.planService1y21pw);
 
     const engineSlots = Array.from({ length: 64_000 }, (_, k) => ({ id: `s${k}`, channelId: 'c', start: new Date(Date.UTC(2027, 0, 1) + k * 3 * 3_600_000).toISOString() }));
     const request = parsePlanRequest({ timezone: 'America/New_York', categories: CATEGORIES, slots: engineSlots, pinned: [], backlog: [], channels: [{ id: 'c', name: 'c' }] });
     const engineMs = median(3, () => autofill(request));
     report('plan-engine-64k', engineMs, 'ms');
-    over('plan-engine-64k', engineMs, BUDGETS_MS.planEngine64k);
+    warnOverBudget('plan-engine-64k', engineMs, BUDGETS_MS.planEngine64k);
 
     // A workspace of 50,000 posts.
     const big = openWorkspace({ dbPath: path.join(dir, 'big.sqlite'), demo: true });
@@ -73,13 +70,13 @@ export async function run(report: Report): Promise<void> {
     const backupMs = median(3, () => big.services.backups.backupTo(target));
     report('backup-50k-posts', backupMs, 'ms');
     report('backup-50k-posts-size', fs.statSync(target).size / 1024 / 1024, 'MB');
-    over('backup-50k-posts', backupMs, BUDGETS_MS.backup50k);
+    warnOverBudget('backup-50k-posts', backupMs, BUDGETS_MS.backup50k);
     big.close();
     let healthy = false;
     const doctorMs = median(3, () => (healthy = diagnoseWorkspace(path.join(dir, 'big.sqlite')).healthy));
     if (!healthy) throw new Error('doctor found damage in the bench workspace');
     report('doctor-50k-posts', doctorMs, 'ms');
-    over('doctor-50k-posts', doctorMs, BUDGETS_MS.doctor50k);
+    warnOverBudget('doctor-50k-posts', doctorMs, BUDGETS_MS.doctor50k);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/e2e/browser';
 import { ROOT, serveWorkspace } from '../tests/e2e/serve';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -44,7 +45,7 @@ export async function run(report: Report): Promise<void> {
     process.stderr.write(`bench: cold start runs ${timings.map((t) => t.toFixed(0)).join(', ')} ms\n`);
     const median = timings[Math.floor(RUNS / 2)];
     report('cold_start_ms', median, 'ms');
-    if (median > COLD_START_BUDGET_MS) process.stderr.write(`bench: cold_start_ms ${median.toFixed(0)} ms is over its ${COLD_START_BUDGET_MS} ms aim\n`);
+    warnOverBudget('cold_start_ms', median, COLD_START_BUDGET_MS);
   } finally {
     await browser.close();
     await served.stop();

@@ -10,6 +10,7 @@ import { initTeamDatabase } from '../src/main/services/team/server';
 import { startCouch } from '../tests/support/couch';
 import { tempDir } from '../tests/e2e/serve';
 import { benchPost } from './support/posts';
+import { warnOverBudget } from './support/budget';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -21,10 +22,6 @@ const SAVES = 20;
 const machine = (name: string, demo = false): Workspace => {
   const dir = tempDir(`storybank-bench-team-${name}-`);
   return openWorkspace({ dbPath: path.join(dir, 'workspace.sqlite'), demo, credentials: folderCredentialStore(path.join(dir, 'secrets')) });
-};
-
-const over = (name: string, value: number, budget: number, unit: string) => {
-  if (value > budget) process.stderr.write(`bench: ${name} ${value.toFixed(1)} ${unit} is over its ${budget} ${unit} aim\n`);
 };
 
 export async function run(report: Report): Promise<void> {
@@ -50,13 +47,13 @@ export async function run(report: Report): Promise<void> {
     await a.services.team.join({ server: couch.url, database, user: couch.admin.name, password: couch.admin.password, everything: true });
     const push = (performance.now() - started) / 1000;
     report('team-first-push-10k', push, 's');
-    over('team-first-push-10k', push, FIRST_SYNC_BUDGET_S, 's');
+    warnOverBudget('team-first-push-10k', push, FIRST_SYNC_BUDGET_S, 's');
 
     started = performance.now();
     await b.services.team.join({ server: couch.url, database, user: planner.name, password: planner.password });
     const pull = (performance.now() - started) / 1000;
     report('team-first-pull-10k', pull, 's');
-    over('team-first-pull-10k', pull, FIRST_SYNC_BUDGET_S, 's');
+    warnOverBudget('team-first-pull-10k', pull, FIRST_SYNC_BUDGET_S, 's');
     if (b.services.posts.list({}).length < POSTS) throw new Error(`the new machine has ${b.services.posts.list({}).length} posts, not ${POSTS}+`);
 
     // live on both machines: a save on A, then wait until B's workspace has it
@@ -81,7 +78,7 @@ export async function run(report: Report): Promise<void> {
     const median = delays[Math.floor(delays.length / 2)]!;
     report('team-save-to-other-machine', median, 'ms');
     report('team-save-to-other-machine-max', delays[delays.length - 1]!, 'ms');
-    over('team-save-to-other-machine', median, DELAY_BUDGET_MS, 'ms');
+    warnOverBudget('team-save-to-other-machine', median, DELAY_BUDGET_MS, 'ms');
   } finally {
     for (const m of [a, b]) {
       await m.services.team.close();
