@@ -38,6 +38,8 @@ describe('the Export page', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByText('Export', { exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Export', level: 1 }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: /^Buffer/ }).isChecked()).toBe(true);
+    // the dates' zone reads as everywhere else in the app (the badge, the editor), not as a tz id
+    expect(await page.getByText('Local dates in New York (Eastern), both included').count()).toBe(1);
     await page.getByLabel('Output folder').fill(outputDir);
 
     // the preview follows the options: it names the folder typed in

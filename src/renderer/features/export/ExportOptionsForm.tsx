@@ -4,6 +4,7 @@ import { Button, Group, MultiSelect, Paper, Radio, SegmentedControl, SimpleGrid,
 import { IconCalendarEvent, IconFileExport, IconFolder, IconLink } from '@tabler/icons-react';
 import type { Channel } from '../../../shared/domain/schemas';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/types';
+import { zoneShortName } from '../settings/timeZones';
 import { FORMAT_INFO } from './labels';
 import type { DateOrder, ExportOptions, FieldErrors } from './useExportOptions';
 
@@ -65,7 +66,7 @@ export function ExportOptionsForm({ options, set, errors, zone, channels, export
           <Group gap={6} wrap="nowrap">
             <IconCalendarEvent size={14} color="var(--mantine-color-dimmed)" />
             <Text size="xs" c="dimmed">
-              Local dates in {zone}, both included
+              Local dates in {zoneShortName(zone)}, both included
             </Text>
           </Group>
         </Stack>
