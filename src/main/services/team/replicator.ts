@@ -195,11 +195,12 @@ function sendingNote(repos: Repositories, docId: string): SendingNote | null {
   return value ? (JSON.parse(value) as SendingNote) : null;
 }
 
-function noteSending(repos: Repositories, outgoing: readonly Outgoing[]): void {
+/** Notes this batch, keeping the contents of an earlier stopped try on the same parent. */
+function noteSending(repos: Repositories, outgoing: readonly Outgoing[], earlierNotes: ReadonlyMap<string, SendingNote | null>): void {
   repos.transaction(() => {
     for (const item of outgoing) {
       const parent = item.known?.rev ?? null;
-      const earlier = sendingNote(repos, item.row.docId);
+      const earlier = earlierNotes.get(item.row.docId);
       const hashes = earlier?.parent === parent ? [...new Set([...earlier.hashes, item.hash])] : [item.hash];
       repos.team.setState(sendingKey(item.row.docId), JSON.stringify({ parent, hashes } satisfies SendingNote));
     }
@@ -244,7 +245,7 @@ export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; 
       else unchanged.push(row);
     }
     const notes = new Map(outgoing.map((item) => [item.row.docId, sendingNote(repos, item.row.docId)]));
-    if (outgoing.length) noteSending(repos, outgoing);
+    if (outgoing.length) noteSending(repos, outgoing, notes);
     const results = outgoing.length ? await replica.bulkDocs(outgoing.map((o) => o.doc)) : [];
     // the revision and content SQLite records for each document
     const settled = new Map<string, { rev: string; hash: string }>();
@@ -254,7 +255,10 @@ export async function pushOutbox(deps: ReplicatorDeps): Promise<{ sent: number; 
       else if (result.status === 409 || result.name === 'conflict') {
         const own = await ownUnrecordedWrite(replica, item, notes.get(item.row.docId) ?? null);
         if (own) settled.set(item.row.docId, own);
-        else (settled.set(item.row.docId, { rev: await writeAsBranch(replica, item), hash: item.hash }), branched++);
+        else {
+          settled.set(item.row.docId, { rev: await writeAsBranch(replica, item), hash: item.hash });
+          branched++;
+        }
       } else throw new ServiceError('storage', `Could not write ${item.row.docId} to the team replica: ${result.message ?? result.error}`);
     }
     const at = nowIso();
